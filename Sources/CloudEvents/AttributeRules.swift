@@ -1,0 +1,22 @@
+/// The specification's rules for attribute values, as ``CloudEventError``s naming the attribute.
+///
+/// The byte checkers report a ``SyntaxFailure``; this is where a failure gets its attribute,
+/// error code and message.
+enum AttributeRules {
+    /// The String rule: no control characters, surrogates or noncharacters.
+    static func checkString(_ bytes: UnsafeBufferPointer<UInt8>, attribute: String?) -> CloudEventError? {
+        guard let found = StringRules.firstForbiddenCharacter(in: bytes) else { return nil }
+        return StringRules.forbiddenCharacterError(offset: found.offset, scalar: found.scalar, attribute: attribute)
+    }
+
+    /// RFC 3986: an absolute URI (`absolute`) or any URI reference.
+    static func checkURI(_ bytes: UnsafeBufferPointer<UInt8>, absolute: Bool, attribute: String?) -> CloudEventError? {
+        let failure = absolute ? URISyntax.checkAbsoluteURI(bytes) : URISyntax.checkURIReference(bytes)
+        return failure?.error(.invalidAttributeValue, attribute: attribute, subject: absolute ? "URI" : "URI-reference")
+    }
+
+    /// RFC 2045/2046 media type syntax, for `datacontenttype`.
+    static func checkMediaType(_ bytes: UnsafeBufferPointer<UInt8>) -> CloudEventError? {
+        MediaTypeSyntax.check(bytes)?.error(.invalidAttributeValue, attribute: "datacontenttype", subject: "media type")
+    }
+}

@@ -1,0 +1,102 @@
+/// The one error type of swift-cloudevents.
+///
+/// Every failure the library reports is a `CloudEventError`: a stable ``code`` a program can switch
+/// on, where it applies (an ``attribute`` name, a ``byteOffset`` into the input, an ``index`` into
+/// a batch) and a ``message`` a person can act on. Validation reports every violation at once in
+/// ``violations``.
+public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable, machine-readable identifier for a kind of failure.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The code's stable text, for logs and problem bodies.
+        public let rawValue: String
+        /// Creates a code from its stable text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's stable text.
+        public var description: String { rawValue }
+
+        /// The event broke one or more rules; see ``CloudEventError/violations``.
+        public static let invalidEvent = Code(rawValue: "invalid_event")
+        /// A REQUIRED attribute is absent.
+        public static let missingAttribute = Code(rawValue: "missing_attribute")
+        /// An attribute that must be non-empty is empty.
+        public static let emptyAttribute = Code(rawValue: "empty_attribute")
+        /// An attribute name is not `[a-z0-9]+`, or is reserved.
+        public static let invalidAttributeName = Code(rawValue: "invalid_attribute_name")
+        /// An attribute value does not fit its CloudEvents type or the attribute's rule.
+        public static let invalidAttributeValue = Code(rawValue: "invalid_attribute_value")
+        /// An attribute was given a value of the wrong CloudEvents type.
+        public static let attributeTypeMismatch = Code(rawValue: "attribute_type_mismatch")
+        /// A String value contains a character the specification forbids.
+        public static let forbiddenCharacter = Code(rawValue: "forbidden_character")
+        /// An Integer is outside the signed 32-bit range.
+        public static let integerOutOfRange = Code(rawValue: "integer_out_of_range")
+        /// A timestamp is not an RFC 3339 `date-time`.
+        public static let invalidTimestamp = Code(rawValue: "invalid_timestamp")
+        /// The `specversion` is not one this library knows (1.0, 0.3).
+        public static let unknownSpecVersion = Code(rawValue: "unknown_spec_version")
+        /// A conversion between spec versions would lose information.
+        public static let conversionNotPossible = Code(rawValue: "conversion_not_possible")
+        /// Input is not well-formed for the format being decoded (JSON syntax, UTF-8, Base64...).
+        public static let malformedInput = Code(rawValue: "malformed_input")
+        /// Input exceeds a configured limit (size, depth, count).
+        public static let limitExceeded = Code(rawValue: "limit_exceeded")
+        /// The data could not be represented as the event's content type requires.
+        public static let invalidData = Code(rawValue: "invalid_data")
+        /// A message is not a CloudEvent at all.
+        public static let notACloudEvent = Code(rawValue: "not_a_cloudevent")
+        /// The message uses an event format or encoding this library does not support.
+        public static let unsupportedFormat = Code(rawValue: "unsupported_format")
+        /// Encoding would exceed a configured header budget.
+        public static let headerBudgetExceeded = Code(rawValue: "header_budget_exceeded")
+    }
+
+    /// What kind of failure this is.
+    public var code: Code
+    /// The attribute the failure concerns, if any.
+    public var attribute: String?
+    /// The byte offset into the decoded input where the failure was found, if any.
+    public var byteOffset: Int?
+    /// The position of the failing event in a batch, if any.
+    public var index: Int?
+    /// A message a person can act on.
+    public var message: String
+    /// For ``Code/invalidEvent``: every individual violation.
+    public var violations: [CloudEventError]
+
+    /// Creates an error.
+    public init(
+        _ code: Code,
+        attribute: String? = nil,
+        byteOffset: Int? = nil,
+        index: Int? = nil,
+        message: String,
+        violations: [CloudEventError] = []
+    ) {
+        self.code = code
+        self.attribute = attribute
+        self.byteOffset = byteOffset
+        self.index = index
+        self.message = message
+        self.violations = violations
+    }
+
+    /// A one-line rendering: code, location and message, then one line per violation.
+    public var description: String {
+        var text = code.rawValue
+        if let index { text += " [event \(index)]" }
+        if let attribute { text += " (\(attribute))" }
+        if let byteOffset { text += " at byte \(byteOffset)" }
+        text += ": " + message
+        for violation in violations {
+            text += "\n  - " + violation.description
+        }
+        return text
+    }
+
+    /// This error with ``index`` set, for reporting the failing event of a batch.
+    func atIndex(_ index: Int) -> CloudEventError {
+        var copy = self
+        copy.index = index
+        return copy
+    }
+}

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import CloudEvents
+
+/// Paths to the shared specification material next to the repository.
+enum SharedMaterial {
+    /// The package root, found from this file's location.
+    static var packageRoot: String {
+        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        components.removeLast(3)  // Tests/CloudEventsTests/TestSupport.swift
+        return components.joined(separator: "/")
+    }
+
+    /// `../shared` next to the package root.
+    static var root: String { packageRoot + "/../shared" }
+
+    static func bytes(_ relativePath: String) throws -> [UInt8] {
+        try readFile(root + "/" + relativePath)
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a whole file with the C library (the core tests use no Foundation).
+func readFile(_ path: String) throws -> [UInt8] {
+    guard let file = fopen(path, "rb") else { throw TestFailure("cannot open \(path)") }
+    defer { fclose(file) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = fread(&chunk, 1, chunk.count, file)
+        if count <= 0 { break }
+        result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A small, seeded, deterministic generator for property tests.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Array where Element == UInt8 {
+    var text: String { String(decoding: self, as: UTF8.self) }
+}
+
+/// The error a throwing expression threw, as a ``CloudEventError``.
+func cloudEventError(_ body: () throws -> some Any) -> CloudEventError? {
+    do {
+        _ = try body()
+        return nil
+    } catch let error as CloudEventError {
+        return error
+    } catch {
+        return nil
+    }
+}
