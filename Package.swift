@@ -11,16 +11,26 @@ let package = Package(
     products: [
         .library(name: "CloudEvents", targets: ["CloudEvents"]),
         .library(name: "CloudEventsFoundation", targets: ["CloudEventsFoundation"]),
+        .library(name: "CloudEventsHTTP", targets: ["CloudEventsHTTP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
         .target(name: "CloudEventsFoundation", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        .target(
+            name: "CloudEventsHTTP",
+            dependencies: ["CloudEvents", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "CoreExample", dependencies: ["CloudEvents"], path: "Examples/CoreExample",
             swiftSettings: strictSettings),
         .testTarget(name: "CloudEventsTests", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

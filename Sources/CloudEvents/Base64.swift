@@ -5,16 +5,16 @@
 /// the padding must be zero (RFC 4648 §3.5 allows decoders to reject them). Strictness makes
 /// each byte string have exactly one accepted encoding, so `encode(decode(x)) == x` for every
 /// accepted `x`, and the JSON format's `data_base64` round-trips byte for byte.
-enum Base64 {
+package enum Base64 {
     /// The length of the encoding of `count` bytes, so callers can size buffers exactly.
     @inline(__always)
-    static func encodedLength(_ count: Int) -> Int {
+    package static func encodedLength(_ count: Int) -> Int {
         count / 3 * 4 + (count % 3 == 0 ? 0 : 4)
     }
 
     /// Appends the encoding of `bytes` to `output`, growing it exactly once by exactly the
     /// needed amount, so an encoder can write straight into its output buffer.
-    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    package static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         let length = encodedLength(bytes.count)
         guard length > 0 else { return }
         let start = output.count
@@ -35,7 +35,7 @@ enum Base64 {
     /// Appends the bytes `text` encodes to `output`; on failure `output` is left as it was and
     /// the failure gives the offset of the first offending character (the text's length when
     /// only the length is wrong).
-    static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
+    package static func decode(_ text: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
         let n = text.count
         guard n > 0 else { return nil }
         let quads = n / 4

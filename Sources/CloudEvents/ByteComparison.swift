@@ -8,22 +8,22 @@
 
 /// Byte-string equality through the C library's `memcmp`, which the generic
 /// `elementsEqual` does not reach on the hot paths of decoding and validation.
-enum ByteComparison {
+package enum ByteComparison {
     @inline(__always)
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         guard let left = a.baseAddress, let right = b.baseAddress else { return true }
         return memcmp(left, right, a.count) == 0
     }
 
     @inline(__always)
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+    package static func equal(_ a: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard a.count == literal.utf8CodeUnitCount else { return false }
         return literal.withUTF8Buffer { equal(a, $0) }
     }
 
     /// Whether `name` is a core attribute of `version`, or `data`.
-    static func isReservedName(_ name: UnsafeBufferPointer<UInt8>, in version: CloudEventSpecVersion) -> Bool {
+    package static func isReservedName(_ name: UnsafeBufferPointer<UInt8>, in version: CloudEventSpecVersion) -> Bool {
         switch name.count {
         case 2: return equal(name, "id")
         case 4: return equal(name, "type") || equal(name, "time") || equal(name, "data")

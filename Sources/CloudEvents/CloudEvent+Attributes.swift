@@ -15,6 +15,7 @@ extension CloudEvent {
                 if let index { storage.extensions.remove(at: index) }
                 return
             }
+            storage.compactIfWasteful(adding: name.utf8.count + newValue.storedByteCount)
             let stored = store(newValue)
             if let index {
                 storage.extensions[index].value = stored
@@ -156,6 +157,7 @@ extension CloudEvent {
         }
     }
 
+    /// Appends a value's bytes (no compaction: see ``EventStorage/compactIfWasteful(adding:)``).
     private mutating func store(_ value: CloudEventAttributeValue) -> ExtensionSlot.Value {
         switch value {
         case .boolean(let value): return .boolean(value)
@@ -165,6 +167,17 @@ extension CloudEvent {
         case .uri(let text): return .bytes(.uri, storage.append(text))
         case .uriReference(let text): return .bytes(.uriReference, storage.append(text))
         case .binary(let bytes): return .bytes(.binary, storage.append(bytes: bytes))
+        }
+    }
+}
+
+extension CloudEventAttributeValue {
+    /// The bytes the value takes in an event's text buffer.
+    var storedByteCount: Int {
+        switch self {
+        case .boolean, .integer, .timestamp: 0
+        case .string(let text), .uri(let text), .uriReference(let text): text.utf8.count
+        case .binary(let bytes): bytes.count
         }
     }
 }

@@ -14,7 +14,7 @@
 /// The attribute text lives in one buffer (see the DocC article on performance), so reading
 /// a `String` property builds a `String`; bindings and formats read the bytes directly.
 public struct CloudEvent: Sendable {
-    var storage: EventStorage
+    package var storage: EventStorage
 
     /// The version of the specification the event follows.
     public var specVersion: CloudEventSpecVersion
@@ -67,7 +67,7 @@ public struct CloudEvent: Sendable {
         }
     }
 
-    init(specVersion: CloudEventSpecVersion, storage: EventStorage, time: Timestamp?, data: CloudEventData?) {
+    package init(specVersion: CloudEventSpecVersion, storage: EventStorage, time: Timestamp?, data: CloudEventData?) {
         self.specVersion = specVersion
         self.storage = storage
         self.time = time
@@ -82,37 +82,37 @@ public struct CloudEvent: Sendable {
     /// Identifies the event (`id`). Required and non-empty.
     public var id: String {
         get { storage.string(storage.id) }
-        set { storage.id = storage.append(newValue) }
+        set { storage.id = storage.replacing(newValue) }
     }
 
     /// The context in which the event happened (`source`), a URI reference. Required, non-empty.
     public var source: String {
         get { storage.string(storage.source) }
-        set { storage.source = storage.append(newValue) }
+        set { storage.source = storage.replacing(newValue) }
     }
 
     /// The type of the event (`type`). Required and non-empty.
     public var type: String {
         get { storage.string(storage.type) }
-        set { storage.type = storage.append(newValue) }
+        set { storage.type = storage.replacing(newValue) }
     }
 
     /// The subject of the event within its source (`subject`).
     public var subject: String? {
         get { storage.subject.map(storage.string) }
-        set { storage.subject = newValue.map { storage.append($0) } }
+        set { storage.subject = newValue.map { storage.replacing($0) } }
     }
 
     /// The media type of ``data`` (`datacontenttype`), e.g. `application/json`.
     public var dataContentType: String? {
         get { storage.dataContentType.map(storage.string) }
-        set { storage.dataContentType = newValue.map { storage.append($0) } }
+        set { storage.dataContentType = newValue.map { storage.replacing($0) } }
     }
 
     /// The schema that ``data`` adheres to: `dataschema` (a URI) in 1.0, `schemaurl` (a URI
     /// reference) in 0.3.
     public var dataSchema: String? {
         get { storage.dataSchema.map(storage.string) }
-        set { storage.dataSchema = newValue.map { storage.append($0) } }
+        set { storage.dataSchema = newValue.map { storage.replacing($0) } }
     }
 }

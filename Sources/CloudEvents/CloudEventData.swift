@@ -21,9 +21,9 @@ public struct CloudEventData: Sendable, Hashable, CustomStringConvertible {
     public let bytes: ArraySlice<UInt8>
     /// Whether `bytes` is known to be exactly one well-formed JSON value, so an encoder can
     /// embed it without scanning it again. Not part of equality.
-    let isCheckedJSON: Bool
+    package let isCheckedJSON: Bool
 
-    init(kind: Kind, bytes: ArraySlice<UInt8>, isCheckedJSON: Bool = false) {
+    package init(kind: Kind, bytes: ArraySlice<UInt8>, isCheckedJSON: Bool = false) {
         self.kind = kind
         self.bytes = bytes
         self.isCheckedJSON = isCheckedJSON

@@ -94,7 +94,7 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// This error with ``index`` set, for reporting the failing event of a batch.
-    func atIndex(_ index: Int) -> CloudEventError {
+    package func atIndex(_ index: Int) -> CloudEventError {
         var copy = self
         copy.index = index
         return copy

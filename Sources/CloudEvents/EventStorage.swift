@@ -1,18 +1,23 @@
 /// Where a text value lives inside ``EventStorage/text``.
-struct TextRange: Sendable, Hashable {
-    var start: UInt32
-    var count: UInt32
+package struct TextRange: Sendable, Hashable {
+    package var start: UInt32
+    package var count: UInt32
 
-    static let empty = TextRange(start: 0, count: 0)
+    package init(start: UInt32, count: UInt32) {
+        self.start = start
+        self.count = count
+    }
 
-    var lowerBound: Int { Int(start) }
-    var upperBound: Int { Int(start) + Int(count) }
+    package static let empty = TextRange(start: 0, count: 0)
+
+    package var lowerBound: Int { Int(start) }
+    package var upperBound: Int { Int(start) + Int(count) }
 }
 
 /// An extension attribute as stored: its name and value live in the event's text buffer unless
 /// the value is a scalar.
-struct ExtensionSlot: Sendable {
-    enum Value: Sendable {
+package struct ExtensionSlot: Sendable {
+    package enum Value: Sendable {
         case boolean(Bool)
         case integer(Int32)
         /// String, URI, URI-reference (UTF-8 text) or Binary (raw bytes) in the text buffer.
@@ -20,8 +25,13 @@ struct ExtensionSlot: Sendable {
         case timestamp(Timestamp)
     }
 
-    var name: TextRange
-    var value: Value
+    package var name: TextRange
+    package var value: Value
+
+    package init(name: TextRange, value: Value) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// The text of an event's attributes, in one buffer.
@@ -31,51 +41,57 @@ struct ExtensionSlot: Sendable {
 /// one allocation for all of them, and lets the JSON decoder store an unescaped attribute as a
 /// range of the input it already copied. Replaced values leave their old bytes behind; the
 /// buffer is compacted when that garbage outgrows the live text.
-struct EventStorage: Sendable {
-    var text: [UInt8]
-    var id = TextRange.empty
-    var source = TextRange.empty
-    var type = TextRange.empty
-    var subject: TextRange?
-    var dataContentType: TextRange?
-    var dataSchema: TextRange?
-    var extensions: [ExtensionSlot] = []
+package struct EventStorage: Sendable {
+    package var text: [UInt8]
+    package var id = TextRange.empty
+    package var source = TextRange.empty
+    package var type = TextRange.empty
+    package var subject: TextRange?
+    package var dataContentType: TextRange?
+    package var dataSchema: TextRange?
+    package var extensions: [ExtensionSlot] = []
 
-    init(text: [UInt8] = []) {
+    package init(text: [UInt8] = []) {
         self.text = text
     }
 
+    /// Stores a replacement value: compacts first if replaced values pile up, then appends.
+    mutating func replacing(_ string: String) -> TextRange {
+        compactIfWasteful(adding: string.utf8.count)
+        return append(string)
+    }
+
     /// Appends `string`'s UTF-8 and returns where it went.
-    mutating func append(_ string: String) -> TextRange {
+    package mutating func append(_ string: String) -> TextRange {
         var string = string
         return string.withUTF8 { append(bytes: $0) }
     }
 
-    /// Appends bytes and returns where they went.
-    mutating func append(bytes: UnsafeBufferPointer<UInt8>) -> TextRange {
-        compactIfWasteful(adding: bytes.count)
+    /// Appends bytes and returns where they went. Never moves existing text: call
+    /// ``compactIfWasteful(adding:)`` before a mutation, not between its appends.
+    package mutating func append(bytes: UnsafeBufferPointer<UInt8>) -> TextRange {
         let start = text.count
         text.append(contentsOf: bytes)
         return TextRange(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: bytes.count))
     }
 
     /// Appends bytes and returns where they went.
-    mutating func append(bytes: some Collection<UInt8>) -> TextRange {
+    package mutating func append(bytes: some Collection<UInt8>) -> TextRange {
         if let range = bytes.withContiguousStorageIfAvailable({ append(bytes: $0) }) { return range }
         return append(bytes: Array(bytes))
     }
 
-    func string(_ range: TextRange) -> String {
+    package func string(_ range: TextRange) -> String {
         text.withUnsafeBufferPointer {
             String(decoding: UnsafeBufferPointer(rebasing: $0[range.lowerBound..<range.upperBound]), as: UTF8.self)
         }
     }
 
-    func bytes(_ range: TextRange) -> ArraySlice<UInt8> {
+    package func bytes(_ range: TextRange) -> ArraySlice<UInt8> {
         text[range.lowerBound..<range.upperBound]
     }
 
-    func withBytes<R>(_ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withBytes<R>(_ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try text.withUnsafeBufferPointer {
             try body(UnsafeBufferPointer(rebasing: $0[range.lowerBound..<range.upperBound]))
         }
@@ -102,7 +118,7 @@ struct EventStorage: Sendable {
         return name.withUTF8 { nameBytes in extensionIndex(named: nameBytes) }
     }
 
-    func extensionIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func extensionIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
         extensions.firstIndex { bytesEqual($0.name, name) }
     }
 
@@ -118,7 +134,9 @@ struct EventStorage: Sendable {
         return total
     }
 
-    private mutating func compactIfWasteful(adding count: Int) {
+    /// Rewrites the buffer without the bytes of replaced values when they outweigh the live text.
+    /// It moves every range the storage holds, so a caller must not hold a range across it.
+    package mutating func compactIfWasteful(adding count: Int) {
         guard text.count > 1024, text.count > 2 * (liveByteCount + count) else { return }
         var fresh = EventStorage(text: [])
         fresh.text.reserveCapacity(liveByteCount + count)

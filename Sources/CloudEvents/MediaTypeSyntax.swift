@@ -6,9 +6,9 @@
 /// gains nothing: a trailing `;` (with optional whitespace) and trailing whitespace are accepted.
 /// Leading whitespace, whitespace around `=` and empty parameters (`;;`) are not. Quoted strings
 /// admit `obs-text` (bytes >= 0x80) as RFC 9110 does, so a UTF-8 parameter value passes.
-enum MediaTypeSyntax {
+package enum MediaTypeSyntax {
     /// Checks that the whole text is a well-formed media type.
-    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> SyntaxFailure? {
+    package static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> SyntaxFailure? {
         do throws(SyntaxFailure) {
             try parse(bytes) { _, _, _ in false }
             return nil
@@ -44,26 +44,26 @@ enum MediaTypeSyntax {
     /// Whether the essence (`type/subtype`) equals `lowercasedASCII`, ignoring ASCII case and
     /// any parameters; how the HTTP binding recognises `application/cloudevents+json` and
     /// `application/cloudevents-batch+json` whatever the sender's capitalisation.
-    static func hasEssence(_ b: UnsafeBufferPointer<UInt8>, equalTo lowercasedASCII: StaticString) -> Bool {
+    package static func hasEssence(_ b: UnsafeBufferPointer<UInt8>, equalTo lowercasedASCII: StaticString) -> Bool {
         guard let (type, subtype) = essence(b) else { return false }
         return equalsIgnoringCase(b, type.lowerBound..<subtype.upperBound, lowercasedASCII)
     }
 
     /// String form of ``hasEssence(_:equalTo:)-(UnsafeBufferPointer<UInt8>,_)``.
-    static func hasEssence(_ text: some StringProtocol, equalTo lowercasedASCII: StaticString) -> Bool {
+    package static func hasEssence(_ text: some StringProtocol, equalTo lowercasedASCII: StaticString) -> Bool {
         ByteText.withUTF8(text) { hasEssence($0, equalTo: lowercasedASCII) }
     }
 
     /// Whether data of this type is JSON: subtype `json` or a `+json` structured suffix
     /// (RFC 6839), case-insensitively, whatever the parameters. The JSON event format embeds
     /// such data as JSON rather than as a string or Base64.
-    static func isJSON(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isJSON(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let (_, subtype) = essence(b) else { return false }
         return hasSubtypeOrSuffix(b, subtype, "json", "+json")
     }
 
     /// String form of ``isJSON(_:)-(UnsafeBufferPointer<UInt8>)``.
-    static func isJSON(_ text: some StringProtocol) -> Bool {
+    package static func isJSON(_ text: some StringProtocol) -> Bool {
         ByteText.withUTF8(text) { isJSON($0) }
     }
 
@@ -72,7 +72,7 @@ enum MediaTypeSyntax {
     /// recognised by subtype or structured suffix: JSON (`json`, `+json`), XML (`xml`, `+xml`),
     /// YAML (`yaml`, `+yaml`, RFC 9512) and JavaScript (`javascript`, `ecmascript`). Anything
     /// else is treated as binary, which is always safe, only less compact.
-    static func isText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let (type, subtype) = essence(b) else { return false }
         if equalsIgnoringCase(b, type, "text") { return true }
         return hasSubtypeOrSuffix(b, subtype, "json", "+json")
@@ -83,7 +83,7 @@ enum MediaTypeSyntax {
     }
 
     /// String form of ``isText(_:)-(UnsafeBufferPointer<UInt8>)``.
-    static func isText(_ text: some StringProtocol) -> Bool {
+    package static func isText(_ text: some StringProtocol) -> Bool {
         ByteText.withUTF8(text) { isText($0) }
     }
 
@@ -91,7 +91,7 @@ enum MediaTypeSyntax {
     /// unescaped; used for `charset`. Nil when absent, or when the media type is malformed
     /// before the parameter is reached. A value that is not valid UTF-8 comes back with
     /// replacement characters.
-    static func parameter(named name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
+    package static func parameter(named name: String, in b: UnsafeBufferPointer<UInt8>) -> String? {
         var found: (value: Range<Int>, quoted: Bool)?
         do throws(SyntaxFailure) {
             try parse(b) { nameRange, valueRange, quoted in

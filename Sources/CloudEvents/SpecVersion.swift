@@ -20,7 +20,7 @@ public enum CloudEventSpecVersion: String, Sendable, Hashable, CaseIterable, Cus
     }
 
     /// Recognises the two exact spellings without allocating.
-    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 3, bytes[1] == UInt8(ascii: ".") else { return nil }
         switch (bytes[0], bytes[2]) {
         case (UInt8(ascii: "1"), UInt8(ascii: "0")): self = .v1_0
@@ -29,7 +29,7 @@ public enum CloudEventSpecVersion: String, Sendable, Hashable, CaseIterable, Cus
         }
     }
 
-    static func unknown(_ seen: String) -> CloudEventError {
+    package static func unknown(_ seen: String) -> CloudEventError {
         CloudEventError(
             .unknownSpecVersion, attribute: "specversion",
             message: "specversion \"\(seen)\" is not supported; this library knows 1.0 and 0.3")

@@ -3,7 +3,7 @@
 ///
 /// These run over every string of every decoded event, so each starts with an 8-bytes-at-a-time
 /// (SWAR) scan that skips ordinary ASCII, and only decodes where a byte needs a closer look.
-enum StringRules {
+package enum StringRules {
     /// Reported as the `scalar` of ``firstForbiddenCharacter(in:)`` when the input is not valid
     /// UTF-8 after all (the function is meant for validated input, but must stay safe on
     /// anything); it is not a Unicode scalar value, so it cannot be confused with one.
@@ -17,7 +17,7 @@ enum StringRules {
     /// `String` guarantees it); the function relies on nothing more, so surrogates encoded as
     /// `ED A0..BF xx` are still reported, and malformed bytes are reported as
     /// ``malformedScalar`` rather than read past.
-    static func firstForbiddenCharacter(in utf8: UnsafeBufferPointer<UInt8>) -> (offset: Int, scalar: UInt32)? {
+    package static func firstForbiddenCharacter(in utf8: UnsafeBufferPointer<UInt8>) -> (offset: Int, scalar: UInt32)? {
         let n = utf8.count
         var i = 0
         while i < n {
@@ -98,7 +98,7 @@ enum StringRules {
     ///
     /// The offset is that of the lead byte whose sequence breaks (or of the stray continuation
     /// byte), which is where a person looking at the input should look.
-    static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = bytes.count
         var i = 0
         while i < n {
@@ -125,7 +125,7 @@ enum StringRules {
 
     /// Whether `bytes` is a valid attribute name: one or more of `a-z` and `0-9`. (The
     /// specification's advice to stay within 20 characters is not a rule and is not checked.)
-    static func isValidAttributeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isValidAttributeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
         for c in bytes where !(c &- UInt8(ascii: "a") < 26 || c &- UInt8(ascii: "0") < 10) {
             return false

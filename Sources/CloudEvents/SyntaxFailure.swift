@@ -6,20 +6,20 @@
 /// which attribute and which document the text came from, turns it into an error with
 /// ``error(_:attribute:subject:baseOffset:)``. It is an `Error` only so the checkers can use
 /// typed throws internally; their entry points return it as an optional.
-struct SyntaxFailure: Error, Sendable, Hashable, CustomStringConvertible {
+package struct SyntaxFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Byte offset into the checked text of the first byte that breaks the grammar (the text's
     /// length when the text ends too early).
-    var offset: Int
+    package var offset: Int
     /// A short, precise explanation (built only when the input is bad).
-    var reason: String
+    package var reason: String
 
     /// Unlabelled, because the checkers create many of these and read best as `(offset, why)`.
-    init(_ offset: Int, _ reason: String) {
+    package init(_ offset: Int, _ reason: String) {
         self.offset = offset
         self.reason = reason
     }
 
-    var description: String { "byte \(offset): \(reason)" }
+    package var description: String { "byte \(offset): \(reason)" }
 
     /// Renders a byte for a message: printable ASCII quoted, anything else in hex, so that a
     /// control character or a stray UTF-8 byte is visible in a log line.
@@ -37,7 +37,7 @@ struct SyntaxFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// `subject` names what was being checked (`"URI"`, `"media type"`...) so the message reads
     /// on its own; `baseOffset` is added to ``offset`` when the checked text is a slice of a
     /// larger input whose offsets the user sees.
-    func error(
+    package func error(
         _ code: CloudEventError.Code,
         attribute: String? = nil,
         subject: String,

@@ -36,13 +36,13 @@ extension Timestamp {
     }
 
     /// Parses an RFC 3339 `date-time` occupying all of `bytes`, like the raw-buffer overload.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Timestamp {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Timestamp {
         try parse(UnsafeRawBufferPointer(bytes))
     }
 
     /// Parses an RFC 3339 `date-time` occupying all of `bytes`, without allocating (unless it
     /// fails). Error byte offsets are relative to the start of `bytes`.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws -> Timestamp {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws -> Timestamp {
         guard !bytes.isEmpty else {
             throw CloudEventError(
                 .invalidTimestamp, byteOffset: 0,

@@ -300,7 +300,7 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
     public var description: String { rfc3339 }
 
     /// Appends the RFC 3339 text as ASCII bytes.
-    func write(into buffer: inout [UInt8]) {
+    package func write(into buffer: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maximumTextLength) { scratch in
             let count = write(to: scratch)
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))

@@ -56,7 +56,7 @@ extension CloudEvent {
         return warnings
     }
 
-    static func invalidEventError(_ errors: [CloudEventError]) -> CloudEventError {
+    package static func invalidEventError(_ errors: [CloudEventError]) -> CloudEventError {
         let summary = errors.map { ($0.attribute.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")
         let noun = errors.count == 1 ? "violation" : "violations"
         return CloudEventError(

@@ -102,6 +102,21 @@ struct CloudEventModelTests {
         #expect(unknown?.message.contains("\"2.0\"") == true)
     }
 
+    @Test("adding a large extension to a small event keeps every value intact (compaction never moves a pending value)")
+    func largeValueOnSmallEvent() throws {
+        var event = CloudEvent(id: "1", source: "/s", type: "t")
+        let big = String(repeating: "x", count: 5000)
+        event[extension: "big"] = .string(big)
+        event[extension: "other"] = .binary(Array(repeating: 7, count: 3000))
+        event[extension: "big"] = .string(big + "y")
+        event.subject = String(repeating: "s", count: 4000)
+        #expect(event[extension: "big"] == .string(big + "y"))
+        #expect(event[extension: "other"] == .binary(Array(repeating: 7, count: 3000)))
+        #expect(event.id == "1" && event.source == "/s" && event.type == "t")
+        #expect(event.validationErrors.isEmpty)
+        #expect(event.storage.text.count < 3 * (5001 + 3000 + 4000 + 32))
+    }
+
     @Test("attribute text is compacted when replaced values pile up")
     func storageStaysBounded() {
         var event = CloudEvent(source: "/s", type: "t")

@@ -1,0 +1,83 @@
+public import CloudEvents
+import HTTPTypes
+
+/// Encodes CloudEvents into HTTP messages (requests or responses) in the caller's mode.
+///
+/// ```swift
+/// let encoder = HTTPEventEncoder()                       // binary mode, 8 KiB header budget
+/// let message = try encoder.encode(event)
+/// let request = message.request(authority: "localhost:8080", path: "/events")
+/// // send request + message.body with any HTTP client
+/// ```
+///
+/// Every event is validated first. Nothing changes mode silently: binary mode switches to
+/// structured only when the ``HTTPHeaderBudget`` says so, and the result reports it.
+public struct HTTPEventEncoder: Sendable {
+    /// The mode for single events: binary (the default) or structured.
+    public var mode: HTTPContentMode
+    /// The header budget for binary mode.
+    public var headerBudget: HTTPHeaderBudget
+    /// The event format for structured and batch mode.
+    public var format: JSONEventFormat
+
+    /// Creates an encoder.
+    public init(
+        mode: HTTPContentMode = .binary, headerBudget: HTTPHeaderBudget = HTTPHeaderBudget(),
+        format: JSONEventFormat = JSONEventFormat()
+    ) {
+        self.mode = mode
+        self.headerBudget = headerBudget
+        self.format = format
+    }
+
+    /// The `Content-Type` of structured mode.
+    public static let structuredContentType = "application/cloudevents+json; charset=utf-8"
+    /// The `Content-Type` of batch mode.
+    public static let batchContentType = "application/cloudevents-batch+json; charset=utf-8"
+
+    /// Encodes one event in ``mode`` (``HTTPContentMode/batch`` sends a batch of one).
+    ///
+    /// - Throws: ``CloudEvents/CloudEventError``: ``CloudEvents/CloudEventError/Code/invalidEvent``
+    ///   for an invalid event; ``CloudEvents/CloudEventError/Code/headerBudgetExceeded`` when
+    ///   binary mode does not fit the budget and its policy is ``HTTPHeaderBudget/OverflowPolicy/fail``.
+    public func encode(_ event: CloudEvent) throws -> EncodedHTTPMessage {
+        switch mode {
+        case .structured: return try encodeStructured(event)
+        case .batch: return try encodeBatch([event])
+        case .binary:
+            let errors = event.validationErrors
+            guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+            do {
+                return try BinaryModeEncoder.encode(event, budget: headerBudget)
+            } catch {
+                let reason = error.describe(budget: headerBudget)
+                switch headerBudget.overflowPolicy {
+                case .fail:
+                    throw CloudEventError(
+                        .headerBudgetExceeded, attribute: error.fieldOverLimit ?? error.largest.first?.attribute,
+                        message: reason + "; send it in structured mode or raise the budget")
+                case .useStructuredMode:
+                    var message = try encodeStructured(event)
+                    message.structuredModeFallback = reason
+                    return message
+                }
+            }
+        }
+    }
+
+    /// Encodes one event in structured mode, whatever ``mode`` says.
+    public func encodeStructured(_ event: CloudEvent) throws -> EncodedHTTPMessage {
+        let body = try format.encode(event)
+        return EncodedHTTPMessage(
+            headerFields: [.contentType: HTTPEventEncoder.structuredContentType], body: body, mode: .structured)
+    }
+
+    /// Encodes events as one batch-mode message.
+    ///
+    /// - Throws: ``CloudEvents/CloudEventError`` whose ``CloudEvents/CloudEventError/index``
+    ///   names the first invalid event.
+    public func encodeBatch(_ events: some Sequence<CloudEvent>) throws -> EncodedHTTPMessage {
+        let body = try format.encodeBatch(events)
+        return EncodedHTTPMessage(headerFields: [.contentType: HTTPEventEncoder.batchContentType], body: body, mode: .batch)
+    }
+}
