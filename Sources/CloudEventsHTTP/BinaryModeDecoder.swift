@@ -7,6 +7,7 @@ import HTTPTypes
 /// the data without a copy.
 struct BinaryModeDecoder {
     let limits: HTTPEventDecoder.Limits
+    let maximumJSONDepth: Int
     private var storage = EventStorage()
     private var specVersion: CloudEventSpecVersion?
     private var time: Timestamp?
@@ -16,8 +17,9 @@ struct BinaryModeDecoder {
     private var present: UInt16 = 0
     private var attributeFields = 0
 
-    init(limits: HTTPEventDecoder.Limits) {
+    init(limits: HTTPEventDecoder.Limits, maximumJSONDepth: Int) {
         self.limits = limits
+        self.maximumJSONDepth = maximumJSONDepth
     }
 
     private enum Core: UInt16 {
@@ -151,7 +153,14 @@ struct BinaryModeDecoder {
         guard !body.isEmpty else { return nil }
         guard let contentType = storage.dataContentType else { return CloudEventData(kind: .binary, bytes: body) }
         let (isJSON, isText) = storage.withBytes(contentType) { (MediaTypeSyntax.isJSON($0), MediaTypeSyntax.isText($0)) }
-        if isJSON { return CloudEventData(kind: .json, bytes: body) }
+        if isJSON {
+            do {
+                return try CloudEventData.checkedJSON(body, maximumDepth: maximumJSONDepth)
+            } catch var error as CloudEventError {
+                error.message = "the body is not the JSON its Content-Type declares: " + error.message
+                throw error
+            }
+        }
         if isText, body.withUnsafeBufferPointer({ StringRules.validateUTF8($0) }) == nil {
             return CloudEventData(kind: .text, bytes: body)
         }

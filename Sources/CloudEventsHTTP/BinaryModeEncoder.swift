@@ -65,12 +65,11 @@ enum BinaryModeEncoder {
             guard let name = HTTPField.Name("ce-" + attribute) else { continue }
             plan(name, attribute) { output in writeValue(slot.value, storage, into: &output) }
         }
-        let contentType = contentType(of: event)
-        if let contentType {
-            plan(.contentType, "datacontenttype") { output in
-                storage.withBytes(contentType.range) { output.append(contentsOf: $0) }
-                if contentType.range.count == 0 { output.append(contentsOf: "application/json".utf8) }
-            }
+        if let contentType = event.storage.dataContentType {
+            plan(.contentType, "datacontenttype") { output in storage.withBytes(contentType) { output.append(contentsOf: $0) } }
+        } else if event.data?.kind == .json {
+            // The JSON format implies application/json; the binding SHOULD state it explicitly.
+            plan(.contentType, "datacontenttype") { $0.append(contentsOf: "application/json".utf8) }
         }
 
         var total = 0
@@ -93,14 +92,6 @@ enum BinaryModeEncoder {
             }
         }
         return EncodedHTTPMessage(headerFields: fields, body: event.data.map { Array($0.bytes) } ?? [], mode: .binary)
-    }
-
-    /// `datacontenttype`, or for JSON data without one the implied `application/json` (spec:
-    /// the target SHOULD set the implied type explicitly). An empty range stands for the implied type.
-    private static func contentType(of event: CloudEvent) -> (range: TextRange, implied: Bool)? {
-        if let range = event.storage.dataContentType { return (range, false) }
-        if event.data?.kind == .json { return (TextRange.empty, true) }
-        return nil
     }
 
     private static func writeValue(_ value: ExtensionSlot.Value, _ storage: EventStorage, into output: inout [UInt8]) {

@@ -108,7 +108,7 @@ public struct HTTPEventDecoder: Sendable {
         case .batch:
             return .batch(try format.decodeBatch(body))
         case .binary:
-            var decoder = BinaryModeDecoder(limits: limits)
+            var decoder = BinaryModeDecoder(limits: limits, maximumJSONDepth: format.limits.maximumDepth)
             return .event(try decoder.decode(headerFields, body: body), .binary)
         }
     }

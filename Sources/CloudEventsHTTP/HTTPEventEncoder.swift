@@ -12,6 +12,12 @@ import HTTPTypes
 ///
 /// Every event is validated first. Nothing changes mode silently: binary mode switches to
 /// structured only when the ``HTTPHeaderBudget`` says so, and the result reports it.
+///
+/// Two things binary mode cannot carry, by the binding's design: JSON data without a
+/// `datacontenttype` is sent with `Content-Type: application/json` (the type the JSON format
+/// implies, which the specification says to state explicitly), so the receiver sees that
+/// attribute set; and empty data is indistinguishable from no data, so encoding an event whose
+/// data is empty throws rather than letting it arrive without data.
 public struct HTTPEventEncoder: Sendable {
     /// The mode for single events: binary (the default) or structured.
     public var mode: HTTPContentMode
@@ -47,6 +53,12 @@ public struct HTTPEventEncoder: Sendable {
         case .binary:
             let errors = event.validationErrors
             guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+            if let data = event.data, data.bytes.isEmpty {
+                throw CloudEventError(
+                    .invalidData, attribute: "data",
+                    message: "empty data cannot travel in binary mode, where an empty body means no data;"
+                        + " send it in structured mode or remove the data")
+            }
             do {
                 return try BinaryModeEncoder.encode(event, budget: headerBudget)
             } catch {

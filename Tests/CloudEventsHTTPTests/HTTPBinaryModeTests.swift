@@ -176,6 +176,24 @@ struct HTTPBinaryModeTests {
         #expect(empty.data == nil)
     }
 
+    @Test("a body that is not the JSON its Content-Type declares is rejected, with the byte offset")
+    func invalidJSONBody() {
+        let base = [("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
+        let error = cloudEventError {
+            try decoder.decodeEvent(headerFields: fields(base + [("Content-Type", "application/json")]), body: Array("not json {".utf8))
+        }
+        #expect(error?.code == .invalidData)
+        #expect(error?.attribute == "data")
+        #expect(error?.byteOffset == 0)
+    }
+
+    @Test("empty data cannot travel in binary mode: an error, not a silent loss")
+    func emptyData() {
+        let event = CloudEvent(id: "1", source: "/s", type: "t", dataContentType: "text/plain", data: .text(""))
+        #expect(cloudEventError { try encoder.encode(event) }?.code == .invalidData)
+        #expect(throws: Never.self) { try HTTPEventEncoder(mode: .structured).encode(event) }
+    }
+
     @Test("0.3 binary mode: schemaurl header, and a base64 datacontentencoding body")
     func version03() throws {
         let event = CloudEvent(specVersion: .v0_3, id: "1", source: "/s", type: "t", dataSchema: "/rel", data: .binary([9, 8]))

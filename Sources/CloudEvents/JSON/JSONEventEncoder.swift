@@ -65,7 +65,7 @@ enum JSONEventEncoder {
     }
 
     /// Throws unless `bytes` is exactly one JSON value, optionally surrounded by whitespace.
-    static func checkJSONValue(_ bytes: ArraySlice<UInt8>, maximumDepth: Int) throws {
+    package static func checkJSONValue(_ bytes: ArraySlice<UInt8>, maximumDepth: Int) throws {
         try bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer, maximumDepth: maximumDepth)
             do {
