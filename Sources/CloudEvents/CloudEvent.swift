@@ -14,16 +14,29 @@
 /// The attribute text lives in one buffer (see the DocC article on performance), so reading
 /// a `String` property builds a `String`; bindings and formats read the bytes directly.
 public struct CloudEvent: Sendable {
-    package var storage: EventStorage
+    /// The attribute text. Every change goes through a setter that clears ``isKnownValid``.
+    package var storage: EventStorage {
+        didSet { isKnownValid = false }
+    }
+
+    /// Set by a decoder (or encoder) that validated this exact value; any mutation clears it, so
+    /// re-encoding a decoded, unchanged event does not validate it twice. Not part of equality.
+    package var isKnownValid = false
 
     /// The version of the specification the event follows.
-    public var specVersion: CloudEventSpecVersion
+    public var specVersion: CloudEventSpecVersion {
+        didSet { isKnownValid = false }
+    }
 
     /// When the occurrence happened (`time`), exactly as written.
-    public var time: Timestamp?
+    public var time: Timestamp? {
+        didSet { isKnownValid = false }
+    }
 
     /// The payload, if any.
-    public var data: CloudEventData?
+    public var data: CloudEventData? {
+        didSet { isKnownValid = false }
+    }
 
     /// Creates an event.
     ///

@@ -5,6 +5,7 @@ extension CloudEvent {
     /// - Throws: ``CloudEventError`` with code ``CloudEventError/Code/invalidEvent`` whose
     ///   ``CloudEventError/violations`` lists every broken rule, each naming its attribute.
     public func validate() throws {
+        guard !isKnownValid else { return }
         let errors = validationErrors
         guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
     }

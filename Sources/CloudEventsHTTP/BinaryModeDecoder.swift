@@ -29,27 +29,36 @@ struct BinaryModeDecoder {
 
     mutating func decode(_ fields: HTTPFields, body: ArraySlice<UInt8>) throws -> CloudEvent {
         var valueBytes = 0
+        var contentType: TextRange?
         for field in fields {
             var name = field.name.canonicalName
-            guard name.utf8.count > 3, name.utf8.starts(with: "ce-".utf8) else { continue }
-            attributeFields += 1
-            valueBytes += field.withUnsafeBytesOfValue { $0.count }
-            guard attributeFields <= limits.maximumAttributeFieldCount, valueBytes <= limits.maximumAttributeFieldBytes else {
-                throw CloudEventError(
-                    .limitExceeded,
-                    message: "more than \(limits.maximumAttributeFieldCount) ce- header fields or"
-                        + " \(limits.maximumAttributeFieldBytes) bytes of ce- header values")
-            }
             try name.withUTF8 { nameBytes in
-                try decodeField(UnsafeBufferPointer(rebasing: nameBytes[3...]), field)
+                if nameBytes.count > 3, nameBytes[0] == UInt8(ascii: "c"), nameBytes[1] == UInt8(ascii: "e"),
+                    nameBytes[2] == UInt8(ascii: "-")
+                {
+                    attributeFields += 1
+                    valueBytes += field.withUnsafeBytesOfValue { $0.count }
+                    guard attributeFields <= limits.maximumAttributeFieldCount, valueBytes <= limits.maximumAttributeFieldBytes
+                    else {
+                        throw CloudEventError(
+                            .limitExceeded,
+                            message: "more than \(limits.maximumAttributeFieldCount) ce- header fields or"
+                                + " \(limits.maximumAttributeFieldBytes) bytes of ce- header values")
+                    }
+                    try decodeField(UnsafeBufferPointer(rebasing: nameBytes[3...]), field)
+                } else if ByteComparison.equal(nameBytes, "content-type") {
+                    guard contentType == nil else {
+                        throw CloudEventError(
+                            .malformedInput, attribute: "datacontenttype", message: "Content-Type appears more than once")
+                    }
+                    contentType = field.withUnsafeBytesOfValue { storage.append(bytes: $0) }
+                }
             }
         }
         guard let specVersion else {
             throw CloudEventError(.missingAttribute, attribute: "specversion", message: "ce-specversion is required")
         }
-        if let contentType = fields[.contentType] {
-            storage.dataContentType = storage.append(contentType)
-        }
+        storage.dataContentType = contentType
         switch specVersion {
         case .v1_0:
             storage.dataSchema = dataSchema
@@ -68,6 +77,7 @@ struct BinaryModeDecoder {
             errors.append(CloudEventError(.missingAttribute, attribute: name, message: "ce-\(name) is required"))
         }
         guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+        event.isKnownValid = true
         return event
     }
 

@@ -87,8 +87,12 @@ enum BinaryModeEncoder {
         fields.reserveCapacity(planned.count)
         scratch.withUnsafeBufferPointer { buffer in
             for field in planned {
-                fields.append(
-                    HTTPField(name: field.name, value: UnsafeBufferPointer(rebasing: buffer[field.start..<field.start + field.count])))
+                // Values are printable ASCII by construction. The String and subscript paths of
+                // swift-http-types are inlinable (specialised here); its generic byte-collection
+                // initialiser and RangeReplaceableCollection.append are not, and cost several
+                // times more. Names are distinct, so the subscript only ever appends.
+                let bytes = UnsafeBufferPointer(rebasing: buffer[field.start..<field.start + field.count])
+                fields[field.name] = String(decoding: bytes, as: UTF8.self)
             }
         }
         return EncodedHTTPMessage(headerFields: fields, body: event.data.map { Array($0.bytes) } ?? [], mode: .binary)

@@ -51,8 +51,7 @@ public struct HTTPEventEncoder: Sendable {
         case .structured: return try encodeStructured(event)
         case .batch: return try encodeBatch([event])
         case .binary:
-            let errors = event.validationErrors
-            guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+            try event.validate()
             if let data = event.data, data.bytes.isEmpty {
                 throw CloudEventError(
                     .invalidData, attribute: "data",

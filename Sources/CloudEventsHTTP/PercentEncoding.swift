@@ -24,18 +24,19 @@ package enum PercentEncoding {
         return count
     }
 
-    /// Appends the encoded form of `bytes` to `output`.
+    /// Appends the encoded form of `bytes` to `output`, copying runs that need no encoding whole.
     static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         let hex: StaticString = "0123456789ABCDEF"
-        for byte in bytes {
-            if needsEncoding(byte) {
-                output.append(UInt8(ascii: "%"))
-                output.append(hex.utf8Start[Int(byte >> 4)])
-                output.append(hex.utf8Start[Int(byte & 0x0F)])
-            } else {
-                output.append(byte)
-            }
+        var runStart = 0
+        for index in 0..<bytes.count where needsEncoding(bytes[index]) {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            let byte = bytes[index]
+            output.append(UInt8(ascii: "%"))
+            output.append(hex.utf8Start[Int(byte >> 4)])
+            output.append(hex.utf8Start[Int(byte & 0x0F)])
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Encodes a string (convenience for tests and tools).
@@ -59,23 +60,31 @@ package enum PercentEncoding {
             return failure
         }
         var index = 0
+        var runStart = 0
         let count = value.count
         while index < count {
-            let byte = value[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < count, let high = hexValue(value[index + 1]), let low = hexValue(value[index + 2])
-                else {
-                    output.removeSubrange(start...)
-                    return SyntaxFailure(index, "'%' must be followed by two hex digits")
-                }
-                output.append(high << 4 | low)
-                index += 3
-            } else {
-                output.append(byte)
+            guard value[index] == UInt8(ascii: "%") else {
                 index += 1
+                continue
             }
+            guard index + 2 < count, let high = hexValue(value[index + 1]), let low = hexValue(value[index + 2]) else {
+                output.removeSubrange(start...)
+                return SyntaxFailure(index, "'%' must be followed by two hex digits")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<index]))
+            output.append(high << 4 | low)
+            index += 3
+            runStart = index
         }
-        return checkUTF8(output, from: start)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart...]))
+        return runStart == 0 && isASCII(value) ? nil : checkUTF8(output, from: start)
+    }
+
+    /// Whether every byte is ASCII (then the value is valid UTF-8 without decoding it).
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
     }
 
     private static func checkUTF8(_ output: [UInt8], from start: Int) -> SyntaxFailure? {

@@ -5,13 +5,15 @@
 /// event's order, then `data` or `data_base64`. Absent attributes are omitted, never `null`.
 enum JSONEventEncoder {
     static func encode(_ event: CloudEvent, into output: inout [UInt8], maximumDepth: Int) throws {
-        let errors = event.validationErrors
-        guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+        try event.validate()
         if let data = event.data, data.kind == .json, !data.isCheckedJSON {
             try checkJSONValue(data.bytes, maximumDepth: maximumDepth)
         }
         let storage = event.storage
-        output.reserveCapacity(output.count + estimatedSize(of: event))
+        // Grow geometrically: a batch appends event after event to one buffer, and reserving
+        // exactly `count + estimate` each time would copy everything written so far per event.
+        let needed = output.count + estimatedSize(of: event)
+        if output.capacity < needed { output.reserveCapacity(max(needed, output.capacity * 2)) }
         append("{\"specversion\":\"", to: &output)
         append(event.specVersion == .v1_0 ? "1.0" : "0.3", to: &output)
         append("\",\"id\":", to: &output)

@@ -105,7 +105,9 @@ public struct JSONEventFormat: Sendable {
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected bytes after the event object") }
         try decoder.validate(event)
-        return event
+        var valid = event
+        valid.isKnownValid = true
+        return valid
     }
 
     private func decodeBatch(buffer: UnsafeBufferPointer<UInt8>) throws -> [CloudEvent] {
@@ -125,7 +127,9 @@ public struct JSONEventFormat: Sendable {
                 do {
                     let (event, end) = try decoder.decodeObject(depth: 2, copyInput: nil)
                     try decoder.validate(event)
-                    events.append(event)
+                    var valid = event
+                    valid.isKnownValid = true
+                    events.append(valid)
                     scanner.index = end
                 } catch let error as CloudEventError {
                     throw error.atIndex(events.count)

@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+// The benchmark harness is its own package so that package-benchmark (and the malloc
+// interposer it links in) never enters the build of swift-cloudevents' users or of its CI.
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its directory, which is whatever the clone of
+// swift-cloudevents is called (a CI checkout, a worktree): read it rather than assume it.
+let cloudEventsPackage = URL(fileURLWithPath: Context.packageDirectory)
+    .deletingLastPathComponent().lastPathComponent.lowercased()
+
+let package = Package(
+    name: "swift-cloudevents-benchmarks",
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Loads the reference inputs (shared/bench/) for every harness below.
+        .target(name: "BenchmarkInputs"),
+        .executableTarget(
+            name: "JSONFormatBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/JSONFormatBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // A plain timer loop without package-benchmark or the malloc interposer, for comparing
+        // with other languages' SDKs in one run (scripts/bench-python-compare.sh).
+        .executableTarget(
+            name: "ThroughputProbe",
+            dependencies: ["BenchmarkInputs", .product(name: "CloudEvents", package: cloudEventsPackage)]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
