@@ -32,7 +32,12 @@ ROWS = [
     ("encode", "batch"),
 ]
 BASELINE = {"decode": "Foundation jsonObject", "encode": "Foundation data"}
-PREFIX = "package.benchmark.JSONFormatBenchmarks."
+PREFIX = re.compile(r"^package\.benchmark\.\w+\.")
+# HTTPBindingBenchmarks: each row against the same-run structured-mode figure and against
+# building the same header fields directly with swift-http-types (the floor of binary mode).
+HTTP_ROWS = ["HTTP binary encode medium", "HTTP binary decode medium", "HTTP structured encode medium",
+             "HTTP structured decode medium"]
+HTTP_FIELDS_BASELINE = "HTTPFields baseline medium"
 
 
 def load(path):
@@ -70,13 +75,26 @@ def quantile(values, q):
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def print_table(header, table, markdown):
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+        for row in table:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
+        for row in [header] + table:
+            print("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                            for i, cell in enumerate(row)))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     markdown = "--markdown" in sys.argv[2:]
     results = {}
     for element in load(sys.argv[1]):
-        name = element["benchmark"].removeprefix(PREFIX).replace("_", " ")
+        name = PREFIX.sub("", element["benchmark"]).replace("_", " ")
         match = re.fullmatch(r"(.*) \(events: (\d+)\)", name)
         if match is None:
             sys.exit(f"benchmark {name!r} has no 'events' tag: cannot tell how many events an iteration is")
@@ -104,16 +122,32 @@ def main():
             f"{ours['p75_events_per_s']:,.0f}..{ours['p25_events_per_s']:,.0f}",
         ])
 
-    if markdown:
-        print("| " + " | ".join(header) + " |")
-        print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-    else:
-        widths = [max(len(str(row[i])) for row in [header] + table) for i in range(len(header))]
-        for row in [header] + table:
-            print("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
-                            for i, cell in enumerate(row)))
+    if table:
+        print_table(header, table, markdown)
+    http_table = []
+    floor = results.get(HTTP_FIELDS_BASELINE)
+    for name in HTTP_ROWS:
+        ours = results.get(name)
+        if ours is None:
+            continue
+        structured = results.get(name.replace("binary", "structured"))
+        http_table.append([
+            name,
+            f"{ours['events_per_s']:,.0f}",
+            f"{ours['allocs_per_event']:.2f}",
+            f"{ours['events_per_s'] / structured['events_per_s']:.2f}x" if structured else "-",
+            f"{ours['events_per_s'] / floor['events_per_s']:.2f}x" if floor else "-",
+            f"{ours['p75_events_per_s']:,.0f}..{ours['p25_events_per_s']:,.0f}",
+        ])
+    if http_table:
+        http_header = ["HTTP binding", "events/s", "allocs/event", "vs structured", "vs HTTPFields floor",
+                       "events/s p75..p25"]
+        if floor:
+            http_table.append([HTTP_FIELDS_BASELINE, f"{floor['events_per_s']:,.0f}",
+                               f"{floor['allocs_per_event']:.2f}", "-", "1.00x", "-"])
+        print()
+        print_table(http_header, http_table, markdown)
+
     print()
     print(f"events/s: median over the samples; MB/s: events/s x input bytes ({MEDIUM_BYTES} medium "
           f"and batch, {MINIMAL_BYTES} minimal); allocs/event: mean mallocCountTotal per iteration "

@@ -3,8 +3,8 @@
 /// Extension attributes keep their type through set, get, encode and decode where the event
 /// format can carry it (the JSON format carries Boolean and Integer natively; every other type
 /// travels as a string). Where a format or binding carries only text (HTTP binary mode, or a JSON
-/// string), the value arrives as ``string(_:)`` and the typed reads (``integerValue()``,
-/// ``timestampValue()``...) convert it from the canonical string encoding on request, failing
+/// string), the value arrives as ``string(_:)`` and the typed reads (``integerValue(attribute:)``,
+/// ``timestampValue(attribute:)``...) convert it from the canonical string encoding on request, failing
 /// with a clear error.
 public enum CloudEventAttributeValue: Sendable, Hashable, CustomStringConvertible {
     /// A Boolean.

@@ -57,6 +57,18 @@ extension CloudEvent {
         return warnings
     }
 
+    /// Validates a freshly decoded event whose input lacked (or nulled) the required attributes
+    /// in `missing`: those are reported as missing rather than empty. Marks the event valid.
+    package mutating func validateDecoded(missing: [String]) throws {
+        var errors = validationErrors
+        for name in missing {
+            errors.removeAll { $0.attribute == name }
+            errors.append(CloudEventError(.missingAttribute, attribute: name, message: "\(name) is required"))
+        }
+        guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
+        isKnownValid = true
+    }
+
     package static func invalidEventError(_ errors: [CloudEventError]) -> CloudEventError {
         let summary = errors.map { ($0.attribute.map { "\($0): " } ?? "") + $0.message }.joined(separator: "; ")
         let noun = errors.count == 1 ? "violation" : "violations"

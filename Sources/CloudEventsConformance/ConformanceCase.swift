@@ -74,16 +74,16 @@ public struct ConformanceCase: Sendable, Hashable, CustomStringConvertible {
     /// The data the decoded event must carry, or `nil` for none.
     ///
     /// - JSON `datacontenttype` (`application/json`, any `*/json` or `*/*+json`, case-insensitive,
-    ///   parameters allowed): ``CloudEvents/CloudEventData/json(_:)`` of the text with surrounding
+    ///   parameters allowed): ``/CloudEvents/CloudEventData/json(_:)`` of the text with surrounding
     ///   white space removed (the block scalar's newline is YAML, not JSON).
-    /// - No `datacontenttype`: the text's UTF-8 bytes as ``CloudEvents/CloudEventData/binary(_:)``.
+    /// - No `datacontenttype`: the text's UTF-8 bytes as ``/CloudEvents/CloudEventData/binary(_:)``.
     ///   A binary-mode receiver gets a body without a `Content-Type` and cannot know what it is,
     ///   so binary is the only kind both modes can agree on. Upstream `v1.yaml` and `v03.yaml`
     ///   have JSON-looking data and no `datacontenttype`: calling that JSON would make a binary-mode
     ///   sender state `Content-Type: application/json` (the JSON format's implied type), and the
     ///   receiver would then see a `datacontenttype` the case does not have; calling it text is
     ///   invalid (absent `datacontenttype` implies JSON, and text data cannot claim JSON).
-    /// - Any other `datacontenttype`: ``CloudEvents/CloudEventData/text(_:)`` of the text as it is.
+    /// - Any other `datacontenttype`: ``/CloudEvents/CloudEventData/text(_:)`` of the text as it is.
     public var expectedData: CloudEventData? {
         guard let data else { return nil }
         guard let contentType = contextAttributes["datacontenttype"].map(ConformanceCase.attributeText) else {
@@ -103,7 +103,7 @@ public struct ConformanceCase: Sendable, Hashable, CustomStringConvertible {
     /// Extension values are Strings. The data is ``expectedData``.
     ///
     /// - Throws: ``ConformanceError`` for a missing `specversion`, `id`, `source` or `type`;
-    ///   ``CloudEvents/CloudEventError`` for a value the model rejects (unknown spec version,
+    ///   ``/CloudEvents/CloudEventError`` for a value the model rejects (unknown spec version,
     ///   malformed time, invalid extension name...).
     public func event() throws -> CloudEvent {
         func required(_ name: String) throws -> String {

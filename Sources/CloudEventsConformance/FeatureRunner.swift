@@ -2,7 +2,7 @@ import CloudEvents
 public import CloudEventsHTTP
 import HTTPTypes
 
-/// Runs Gherkin conformance scenarios against ``CloudEventsHTTP/HTTPEventDecoder``.
+/// Runs Gherkin conformance scenarios against ``/CloudEventsHTTP/HTTPEventDecoder``.
 ///
 /// The steps it understands (anything else fails the scenario, so no step passes unread):
 /// - `Given HTTP Protocol Binding is supported`

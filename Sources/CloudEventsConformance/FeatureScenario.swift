@@ -4,7 +4,7 @@ public struct GherkinStep: Sendable, Hashable, CustomStringConvertible {
     public var keyword: String
     /// The step's text after the keyword, with outline placeholders already substituted.
     public var text: String
-    /// The `"""` (or ```` ``` ````) doc string under the step, indentation normalised as
+    /// The `"""` (or triple-backtick) doc string under the step, indentation normalised as
     /// Gherkin does (the opening delimiter's indentation removed from every line).
     public var docString: String?
     /// The data table under the step, one array of cells per row (the header row included).

@@ -70,15 +70,15 @@ struct BinaryModeDecoder {
         }
         var event = CloudEvent(specVersion: specVersion, storage: storage, time: time, data: nil)
         event.data = try data(from: body, specVersion: specVersion)
-        var errors = event.validationErrors
-        let required: [(Core, String)] = [(.id, "id"), (.source, "source"), (.type, "type")]
-        for (core, name) in required where present & core.rawValue == 0 {
-            errors.removeAll { $0.attribute == name }
-            errors.append(CloudEventError(.missingAttribute, attribute: name, message: "ce-\(name) is required"))
-        }
-        guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
-        event.isKnownValid = true
+        try event.validateDecoded(missing: missingRequired)
         return event
+    }
+
+    /// The required attributes without a header.
+    private var missingRequired: [String] {
+        guard present & 0b1110 != 0b1110 else { return [] }  // id, source and type all present
+        let required: [(Core, String)] = [(.id, "id"), (.source, "source"), (.type, "type")]
+        return required.filter { present & $0.0.rawValue == 0 }.map(\.1)
     }
 
     private mutating func decodeField(_ attribute: UnsafeBufferPointer<UInt8>, _ field: HTTPField) throws {

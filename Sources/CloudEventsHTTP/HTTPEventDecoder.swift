@@ -16,11 +16,11 @@ public import HTTPTypes
 /// ## Binary mode carries text
 /// In binary mode every attribute is a header value, so an extension arrives as a String even
 /// when the sender had an Integer, a Boolean or a Timestamp: the HTTP binding has no way to say
-/// which. This decoder keeps such values as ``CloudEvents/CloudEventAttributeValue/string(_:)``
-/// exactly as sent; read them typed with ``CloudEvents/CloudEventAttributeValue/integerValue(attribute:)``,
-/// ``CloudEvents/CloudEventAttributeValue/booleanValue(attribute:)``,
-/// ``CloudEvents/CloudEventAttributeValue/timestampValue(attribute:)`` or
-/// ``CloudEvents/CloudEventAttributeValue/uriValue(attribute:)``, which fail clearly. Structured
+/// which. This decoder keeps such values as ``/CloudEvents/CloudEventAttributeValue/string(_:)``
+/// exactly as sent; read them typed with ``/CloudEvents/CloudEventAttributeValue/integerValue(attribute:)``,
+/// ``/CloudEvents/CloudEventAttributeValue/booleanValue(attribute:)``,
+/// ``/CloudEvents/CloudEventAttributeValue/timestampValue(attribute:)`` or
+/// ``/CloudEvents/CloudEventAttributeValue/uriValue(attribute:)``, which fail clearly. Structured
 /// mode (the JSON format) keeps Boolean and Integer natively.
 public struct HTTPEventDecoder: Sendable {
     /// Bounds on what one message may make the decoder do.
@@ -53,9 +53,9 @@ public struct HTTPEventDecoder: Sendable {
 
     /// The mode a message uses, judged from its header fields.
     ///
-    /// - Throws: ``CloudEvents/CloudEventError/Code/unsupportedFormat`` for an
+    /// - Throws: ``/CloudEvents/CloudEventError/Code/unsupportedFormat`` for an
     ///   `application/cloudevents…` type other than JSON (receivers answer 415), and
-    ///   ``CloudEvents/CloudEventError/Code/notACloudEvent`` for a message without `ce-specversion`
+    ///   ``/CloudEvents/CloudEventError/Code/notACloudEvent`` for a message without `ce-specversion`
     ///   that is not structured or batch.
     public static func mode(of headerFields: HTTPFields) throws -> HTTPContentMode {
         if let contentType = headerFields[.contentType] {
@@ -115,8 +115,8 @@ public struct HTTPEventDecoder: Sendable {
 
     /// Decodes one event (binary or structured mode).
     ///
-    /// - Throws: ``CloudEvents/CloudEventError`` as ``decode(headerFields:body:)-(_,[UInt8])``
-    ///   does, and ``CloudEvents/CloudEventError/Code/unsupportedFormat`` for a batch.
+    /// - Throws: ``/CloudEvents/CloudEventError`` as ``decode(headerFields:body:)-(_,[UInt8])``
+    ///   does, and ``/CloudEvents/CloudEventError/Code/unsupportedFormat`` for a batch.
     public func decodeEvent(headerFields: HTTPFields, body: [UInt8]) throws -> CloudEvent {
         switch try decode(headerFields: headerFields, body: body[...]) {
         case .event(let event, _): return event

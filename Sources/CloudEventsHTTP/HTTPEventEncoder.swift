@@ -43,8 +43,8 @@ public struct HTTPEventEncoder: Sendable {
 
     /// Encodes one event in ``mode`` (``HTTPContentMode/batch`` sends a batch of one).
     ///
-    /// - Throws: ``CloudEvents/CloudEventError``: ``CloudEvents/CloudEventError/Code/invalidEvent``
-    ///   for an invalid event; ``CloudEvents/CloudEventError/Code/headerBudgetExceeded`` when
+    /// - Throws: ``/CloudEvents/CloudEventError``: ``/CloudEvents/CloudEventError/Code/invalidEvent``
+    ///   for an invalid event; ``/CloudEvents/CloudEventError/Code/headerBudgetExceeded`` when
     ///   binary mode does not fit the budget and its policy is ``HTTPHeaderBudget/OverflowPolicy/fail``.
     public func encode(_ event: CloudEvent) throws -> EncodedHTTPMessage {
         switch mode {
@@ -85,7 +85,7 @@ public struct HTTPEventEncoder: Sendable {
 
     /// Encodes events as one batch-mode message.
     ///
-    /// - Throws: ``CloudEvents/CloudEventError`` whose ``CloudEvents/CloudEventError/index``
+    /// - Throws: ``/CloudEvents/CloudEventError`` whose ``/CloudEvents/CloudEventError/index``
     ///   names the first invalid event.
     public func encodeBatch(_ events: some Sequence<CloudEvent>) throws -> EncodedHTTPMessage {
         let body = try format.encodeBatch(events)

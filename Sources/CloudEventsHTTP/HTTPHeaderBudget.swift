@@ -11,7 +11,7 @@
 public struct HTTPHeaderBudget: Sendable, Hashable {
     /// What to do when a binary-mode encoding would exceed the budget.
     public enum OverflowPolicy: Sendable, Hashable {
-        /// Throw ``CloudEvents/CloudEventError/Code/headerBudgetExceeded`` naming the largest
+        /// Throw ``/CloudEvents/CloudEventError/Code/headerBudgetExceeded`` naming the largest
         /// attributes.
         case fail
         /// Encode in structured mode instead and report it in

@@ -41,8 +41,8 @@ import Testing
     }
 
     @Test func seededGeneratorIsDeterministic() {
-        var a = SyntaxTestRandom(seed: 99)
-        var b = SyntaxTestRandom(seed: 99)
+        var a = SplitMix64(seed: 99)
+        var b = SplitMix64(seed: 99)
         let first = RandomUUID.v4String(using: &a)
         #expect(first == RandomUUID.v4String(using: &b))
         #expect(first != RandomUUID.v4String(using: &a))

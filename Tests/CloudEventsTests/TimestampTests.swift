@@ -163,20 +163,6 @@ private func timestampErrorMessage(_ text: String) -> String {
     }
 }
 
-/// A tiny deterministic generator (TimestampRandom), so failures reproduce.
-private struct TimestampRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-}
 
 private func zeroPadded(_ value: Int, _ width: Int) -> String {
     let text = String(value)
@@ -447,7 +433,7 @@ struct TimestampTests {
     // MARK: - Property tests
 
     @Test func generatedStringsRoundTrip() throws {
-        var random = TimestampRandom(state: 0xC10D_E7E1_75)
+        var random = SplitMix64(seed: 0xC10D_E7E1_75)
         for _ in 0..<5_000 {
             let year = random.int(0...9999)
             let month = random.int(1...12)
@@ -480,7 +466,7 @@ struct TimestampTests {
     }
 
     @Test func generatedValuesRoundTrip() throws {
-        var random = TimestampRandom(state: 20_240_520)
+        var random = SplitMix64(seed: 20_240_520)
         for _ in 0..<5_000 {
             let year = random.int(0...9999)
             let month = random.int(1...12)
@@ -501,7 +487,7 @@ struct TimestampTests {
     }
 
     @Test func epochNanosecondsRoundTrip() throws {
-        var random = TimestampRandom(state: 1_970)
+        var random = SplitMix64(seed: 1_970)
         var previous: (value: Int64, time: Timestamp)?
         for _ in 0..<5_000 {
             let value = Int64(bitPattern: random.next())
@@ -522,7 +508,7 @@ struct TimestampTests {
     }
 
     @Test func civilDayConversionsAgree() {
-        var random = TimestampRandom(state: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<5_000 {
             let days = Int64(random.int(-800_000...3_000_000))
             let (year, month, day) = Timestamp.civil(fromDays: days)

@@ -120,12 +120,3 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try JSONSerialization.data(withJSONObject: batchObject))
     }
 }
-
-/// Runs setup work that must not fail, stopping with a message naming the step if it does.
-func prepared<T>(_ step: String, _ body: () throws -> T) -> T {
-    do {
-        return try body()
-    } catch {
-        fatalError("benchmark setup failed while \(step): \(error)")
-    }
-}

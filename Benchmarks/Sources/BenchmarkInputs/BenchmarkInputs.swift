@@ -77,3 +77,12 @@ public enum BenchmarkInputs {
         return nil
     }
 }
+
+/// Runs benchmark setup that cannot fail for the fixed inputs; a failure is a broken harness.
+public func prepared<T>(_ step: String, _ body: () throws -> T) -> T {
+    do {
+        return try body()
+    } catch {
+        fatalError("benchmark setup failed while \(step): \(error)")
+    }
+}

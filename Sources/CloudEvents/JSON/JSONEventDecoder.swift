@@ -273,18 +273,11 @@ struct JSONEventDecoder {
         return event
     }
 
-    /// Validates a decoded event; a required attribute that was absent (or `null`) is reported
-    /// as missing rather than empty.
-    func validate(_ event: CloudEvent) throws {
-        var errors = event.validationErrors
-        guard !errors.isEmpty || present & 0b1110 != 0b1110 else { return }
+    /// The required attributes the object lacked or gave as `null`.
+    var missingRequired: [String] {
+        guard present & 0b1110 != 0b1110 else { return [] }  // id, source and type all present
         let required: [Member] = [.id, .source, .type]
-        for member in required where present & member.rawValue == 0 {
-            errors.removeAll { $0.attribute == member.name }
-            errors.append(
-                CloudEventError(.missingAttribute, attribute: member.name, message: "\(member.name) is required"))
-        }
-        throw CloudEvent.invalidEventError(errors)
+        return required.filter { present & $0.rawValue == 0 }.map(\.name)
     }
 
     private mutating func decodeData(specVersion: CloudEventSpecVersion) throws -> (kind: CloudEventData.Kind, range: TextRange)? {

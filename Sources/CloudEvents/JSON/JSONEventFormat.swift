@@ -104,9 +104,8 @@ public struct JSONEventFormat: Sendable {
         scanner.index = end
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected bytes after the event object") }
-        try decoder.validate(event)
         var valid = event
-        valid.isKnownValid = true
+        try valid.validateDecoded(missing: decoder.missingRequired)
         return valid
     }
 
@@ -126,9 +125,8 @@ public struct JSONEventFormat: Sendable {
                 var decoder = JSONEventDecoder(scanner: scanner)
                 do {
                     let (event, end) = try decoder.decodeObject(depth: 2, copyInput: nil)
-                    try decoder.validate(event)
                     var valid = event
-                    valid.isKnownValid = true
+                    try valid.validateDecoded(missing: decoder.missingRequired)
                     events.append(valid)
                     scanner.index = end
                 } catch let error as CloudEventError {
