@@ -23,8 +23,8 @@ extension CloudEventData {
     ///
     /// This is the only place the library parses a JSON payload, and only when asked.
     ///
-    /// - Throws: ``CloudEventError`` with ``CloudEventError/Code/invalidData`` when the data is not
-    ///   JSON or does not decode as `type` (the decoder's reason is in the message).
+    /// - Throws: ``/CloudEvents/CloudEventError`` with ``/CloudEvents/CloudEventError/Code/invalidData``
+    ///   when the data is not JSON or does not decode as `type` (the decoder's reason is in the message).
     public func decode<T: Decodable>(as type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
         guard kind == .json else {
             throw CloudEventError(
@@ -42,7 +42,7 @@ extension CloudEventData {
 extension CloudEvent {
     /// Decodes the event's JSON data into `type`; see ``CloudEvents/CloudEventData/decode(as:decoder:)``.
     ///
-    /// - Throws: ``CloudEventError`` when there is no data or it does not decode.
+    /// - Throws: ``/CloudEvents/CloudEventError`` when there is no data or it does not decode.
     public func decodeData<T: Decodable>(as type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
         guard let data else {
             throw CloudEventError(.invalidData, attribute: "data", message: "the event has no data to decode")
