@@ -2,9 +2,9 @@
 ///
 /// Grammar: `type "/" subtype *( OWS ";" OWS parameter )` with `parameter = token "=" ( token /
 /// quoted-string )` and `token = 1*<VCHAR except tspecials ()<>@,;:\"/[]?=>` (RFC 2045 §5.1,
-/// OWS as in RFC 9110). Two leniencies, because real senders produce them and rejecting them
-/// gains nothing: a trailing `;` (with optional whitespace) and trailing whitespace are accepted.
-/// Leading whitespace, whitespace around `=` and empty parameters (`;;`) are not. Quoted strings
+/// OWS as in RFC 9110). One leniency, because real senders produce it and rejecting it gains
+/// nothing: a trailing `;` is accepted. Leading or trailing whitespace (which an HTTP field value
+/// cannot carry), whitespace around `=` and empty parameters (`;;`) are not. Quoted strings
 /// admit `obs-text` (bytes >= 0x80) as RFC 9110 does, so a UTF-8 parameter value passes.
 package enum MediaTypeSyntax {
     /// Checks that the whole text is a well-formed media type.
@@ -153,7 +153,10 @@ package enum MediaTypeSyntax {
         while true {
             let tokenEnd = i
             i = skipWhitespace(b, from: i)
-            if i == n { return }
+            if i == n {
+                if i != tokenEnd { throw trailingWhitespace(at: tokenEnd) }
+                return
+            }
             if b[i] != UInt8(ascii: ";") {
                 throw SyntaxFailure(
                     i,
@@ -161,8 +164,12 @@ package enum MediaTypeSyntax {
                         ? SyntaxFailure.describe(byte: b[i]) + " is not allowed in a media type token"
                         : "expected ';' before the next parameter, found " + SyntaxFailure.describe(byte: b[i]))
             }
-            i = skipWhitespace(b, from: i + 1)
-            if i == n { return }  // lenient trailing ';'
+            let afterSemicolon = i + 1
+            i = skipWhitespace(b, from: afterSemicolon)
+            if i == n {
+                if i != afterSemicolon { throw trailingWhitespace(at: afterSemicolon) }
+                return  // lenient trailing ';'
+            }
             let nameStart = i
             i = scanToken(b, from: i)
             if i == nameStart {
@@ -236,6 +243,12 @@ package enum MediaTypeSyntax {
         var i = start
         while i < b.count && isTokenCharacter(b[i]) { i += 1 }
         return i
+    }
+
+    /// Trailing white space would not survive an HTTP header field (field values are trimmed),
+    /// so a `datacontenttype` with it could arrive changed: refuse it instead.
+    private static func trailingWhitespace(at offset: Int) -> SyntaxFailure {
+        SyntaxFailure(offset, "trailing white space is not allowed (an HTTP Content-Type field could not carry it)")
     }
 
     /// Skips OWS (spaces and tabs), which RFC 9110 allows around `;`.

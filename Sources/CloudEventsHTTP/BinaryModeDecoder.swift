@@ -148,6 +148,7 @@ struct BinaryModeDecoder {
     /// The body as data: JSON for a JSON content type, text for a textual one that is UTF-8,
     /// otherwise binary. An empty body is no data (binary mode cannot tell the two apart).
     private func data(from body: ArraySlice<UInt8>, specVersion: CloudEventSpecVersion) throws -> CloudEventData? {
+        guard !body.isEmpty else { return nil }
         if specVersion == .v0_3, let encoding = dataContentEncoding {
             guard storage.withBytes(encoding, { ByteComparison.equal($0, "base64") }) else {
                 throw CloudEventError(
@@ -160,7 +161,6 @@ struct BinaryModeDecoder {
             }
             return .binary(decoded)
         }
-        guard !body.isEmpty else { return nil }
         guard let contentType = storage.dataContentType else { return CloudEventData(kind: .binary, bytes: body) }
         let (isJSON, isText) = storage.withBytes(contentType) { (MediaTypeSyntax.isJSON($0), MediaTypeSyntax.isText($0)) }
         if isJSON {

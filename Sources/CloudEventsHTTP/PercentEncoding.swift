@@ -54,11 +54,17 @@ package enum PercentEncoding {
     ///
     /// - Returns: `nil` on success, or the failure with the offset in the header value.
     static func decode(_ value: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
-        let start = output.count
         if value.first == UInt8(ascii: "\"") {
+            let start = output.count
             guard let failure = unquoteAndDecode(value, into: &output) else { return checkUTF8(output, from: start) }
             return failure
         }
+        return percentDecode(value, into: &output)
+    }
+
+    /// One round of percent-decoding (no quoted-string handling), then the UTF-8 check.
+    private static func percentDecode(_ value: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
+        let start = output.count
         var index = 0
         var runStart = 0
         let count = value.count
@@ -121,7 +127,7 @@ package enum PercentEncoding {
         var failure: SyntaxFailure?
         unquoted.withUnsafeBufferPointer { unquotedBytes in
             var decoded: [UInt8] = []
-            if let inner = decode(unquotedBytes, into: &decoded) {
+            if let inner = percentDecode(unquotedBytes, into: &decoded) {
                 failure = SyntaxFailure(inner.offset + 1, inner.reason)
             } else {
                 output.append(contentsOf: decoded)

@@ -25,8 +25,6 @@ let mediaTypeCases: [MediaTypeCase] = [
     MediaTypeCase("text/plain ; charset=utf-8"),
     MediaTypeCase("text/plain\t;\tcharset=utf-8"),
     MediaTypeCase("text/plain;"),
-    MediaTypeCase("text/plain; "),
-    MediaTypeCase("text/plain "),
     MediaTypeCase("text/plain; a=b;c=d"),
     MediaTypeCase("text/plain; a=\"q\\\"uo\\\\te\""),
     MediaTypeCase("text/plain; a=\"\""),
@@ -58,6 +56,9 @@ let mediaTypeCases: [MediaTypeCase] = [
     MediaTypeCase("text/plain; a=ü", 14),
     MediaTypeCase("text/plain; a=(b)", 14),
     MediaTypeCase("text/plain; a=b\u{7F}", 15),
+    MediaTypeCase("text/plain ", 10),  // trailing white space cannot survive a Content-Type field
+    MediaTypeCase("text/plain; ", 11),
+    MediaTypeCase("text/plain; a=b\t", 15),
     MediaTypeCase("text/pläin", 7),
 ]
 

@@ -77,7 +77,7 @@ enum JSONEventEncoder {
                 guard scanner.isAtEnd else { throw scanner.unexpected("the end of the JSON data") }
             } catch var error as CloudEventError {
                 error.attribute = "data"
-                error.code = .invalidData
+                if error.code != .limitExceeded { error.code = .invalidData }
                 error.message = "data is not one JSON value: " + error.message
                 throw error
             }

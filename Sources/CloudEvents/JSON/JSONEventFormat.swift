@@ -18,8 +18,9 @@ public struct JSONEventFormat: Sendable {
 
     /// Limits that bound the work and memory an input can cause.
     public struct Limits: Sendable, Hashable {
-        /// The deepest nesting of arrays and objects, counting the event object (and a batch's
-        /// array) as levels. Default 64.
+        /// The deepest nesting of arrays and objects, counting the event object as level 1 (in
+        /// a batch too: the batch's array is not counted, so an event nests the same alone or
+        /// in a batch). Default 64.
         public var maximumDepth: Int
         /// The largest document, in bytes. Default 16 MiB.
         public var maximumDocumentSize: Int
@@ -66,9 +67,11 @@ public struct JSONEventFormat: Sendable {
         return try decode(Array(bytes))
     }
 
-    /// Decodes one event from JSON text.
+    /// Decodes one event from JSON text (read in place; the size limit is checked first).
     public func decode(_ text: String) throws -> CloudEvent {
-        try decode(Array(text.utf8))
+        try checkSize(text.utf8.count)
+        var text = text
+        return try text.withUTF8 { try decodeSingle($0, reusing: nil) }
     }
 
     /// Decodes a batch (a JSON array of events). An empty array is a valid, empty batch.
@@ -82,9 +85,11 @@ public struct JSONEventFormat: Sendable {
         return try Array(bytes).withUnsafeBufferPointer { try decodeBatch(buffer: $0) }
     }
 
-    /// Decodes a batch from JSON text.
+    /// Decodes a batch from JSON text (read in place; the size limit is checked first).
     public func decodeBatch(_ text: String) throws -> [CloudEvent] {
-        try decodeBatch(Array(text.utf8))
+        try checkSize(text.utf8.count)
+        var text = text
+        return try text.withUTF8 { try decodeBatch(buffer: $0) }
     }
 
     private func checkSize(_ count: Int) throws {
@@ -124,7 +129,9 @@ public struct JSONEventFormat: Sendable {
                 }
                 var decoder = JSONEventDecoder(scanner: scanner)
                 do {
-                    let (event, end) = try decoder.decodeObject(depth: 2, copyInput: nil)
+                    // Depth counts from the event object, as for a single event, so that every
+                    // event a batch holds is one that could travel alone, and back.
+                    let (event, end) = try decoder.decodeObject(depth: 1, copyInput: nil)
                     var valid = event
                     try valid.validateDecoded(missing: decoder.missingRequired)
                     events.append(valid)
