@@ -13,10 +13,30 @@ let package = Package(
         .library(name: "CloudEventsFoundation", targets: ["CloudEventsFoundation"]),
         .library(name: "CloudEventsHTTP", targets: ["CloudEventsHTTP"]),
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
+        .library(name: "CloudEventsHTTPDelivery", targets: ["CloudEventsHTTPDelivery"]),
+        .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
+        .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
+        .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
+        .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
+        .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
+    ],
+    traits: [
+        .trait(
+            name: "AsyncHTTPClient",
+            description: "The CloudEventsAsyncHTTPClient sender (swift-server/async-http-client)."),
+        .trait(
+            name: "Hummingbird",
+            description: "The CloudEventsHummingbird receiver (hummingbird-project/hummingbird 2)."),
+        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -32,6 +52,64 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
+        .target(
+            name: "CloudEventsHTTPDelivery",
+            dependencies: ["CloudEvents", "CloudEventsHTTP", .product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "CloudEventsAsyncHTTPClient",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "CloudEventsURLSession",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "CloudEventsHummingbird",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "SenderExample",
+            dependencies: [
+                "CloudEvents", "CloudEventsAsyncHTTPClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            path: "Examples/Sender", swiftSettings: strictSettings),
+        .executableTarget(
+            name: "ReceiverExample",
+            dependencies: [
+                "CloudEvents", "CloudEventsHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+            ],
+            path: "Examples/Receiver", swiftSettings: strictSettings),
+        .target(
+            name: "TransportTestSupport",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
         .executableTarget(
             name: "CoreExample", dependencies: ["CloudEvents"], path: "Examples/CoreExample",
             swiftSettings: strictSettings),
@@ -41,12 +119,47 @@ let package = Package(
         .testTarget(
             name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP"], swiftSettings: strictSettings),
         .testTarget(
+            name: "CloudEventsHTTPDeliveryTests", dependencies: ["CloudEvents", "CloudEventsHTTPDelivery"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsAsyncHTTPClientTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsHummingbird",
+                "TransportTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["AsyncHTTPClient"])),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsURLSessionTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsURLSession", "CloudEventsHummingbird", "TransportTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsHummingbirdTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird", "TransportTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "CloudEventsConformanceTests",
             dependencies: [
                 "CloudEventsConformance", "CloudEvents", "CloudEventsHTTP",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
+        // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,25 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let unsupportedFormat = Code(rawValue: "unsupported_format")
         /// Encoding would exceed a configured header budget.
         public static let headerBudgetExceeded = Code(rawValue: "header_budget_exceeded")
+
+        // Transport failures: sending and receiving events. The peer's answer, if any, is in
+        // ``CloudEventError/status`` and ``CloudEventError/responseSnippet``; the number of
+        // attempts a retrying sender made is in ``CloudEventError/attempts``.
+
+        /// The peer could not be reached, or the connection broke before it answered, on every
+        /// attempt the sender's retry policy allowed.
+        public static let connectionFailed = Code(rawValue: "connection_failed")
+        /// The peer answered with an error status: one that is never retried (most `4xx`, `500`),
+        /// or a retryable one (`408`, `429`, `502`, `503`, `504`) on the last attempt allowed.
+        public static let rejectedByPeer = Code(rawValue: "rejected_by_peer")
+        /// A send did not complete within its deadline (including retries and their back-off).
+        public static let deadlineExceeded = Code(rawValue: "deadline_exceeded")
+        /// The sender or receiver was shut down before the event was delivered or handled; the
+        /// peer may or may not have received it.
+        public static let shutDown = Code(rawValue: "shut_down")
+        /// The transport failed in a way no retry can fix: a malformed target address, an
+        /// unusable client, a reply the peer answered that is not a valid CloudEvent...
+        public static let transportFailed = Code(rawValue: "transport_failed")
     }
 
     /// What kind of failure this is.
@@ -62,6 +81,15 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
     public var message: String
     /// For ``Code/invalidEvent``: every individual violation.
     public var violations: [CloudEventError]
+
+    /// For transport failures: the status of the peer's final answer (an HTTP status code over
+    /// HTTP), or `nil` when the peer never answered.
+    public var status: Int? = nil
+    /// For transport failures: the beginning of the body of the peer's final answer, as text
+    /// (invalid UTF-8 replaced), at most a few hundred bytes; `nil` when there was none.
+    public var responseSnippet: String? = nil
+    /// For transport failures: how many attempts the sender made (1 when it did not retry).
+    public var attempts: Int? = nil
 
     /// Creates an error.
     public init(

@@ -1,0 +1,40 @@
+// cloudevents-example-receiver: a Hummingbird server on 127.0.0.1:8080 that receives CloudEvents
+// in any HTTP mode at `/`, logs each one, and replies to `com.example.order.created` with a
+// `com.example.order.accepted` event. Ctrl-C stops it gracefully.
+//
+//     swift run cloudevents-example-receiver [PORT]      (default 8080)
+
+#if Hummingbird
+    import CloudEvents
+    import CloudEventsHummingbird
+    import Hummingbird
+    import Logging
+
+    let port = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 8080
+    var logger = Logger(label: "cloudevents-example-receiver")
+    logger.logLevel = .info
+
+    let router = Router()
+    router.receiveCloudEvents(at: "/") { [logger] event, context in
+        logger.info(
+            "received \(event.type)",
+            metadata: [
+                "id": "\(event.id)", "source": "\(event.source)", "subject": "\(event.subject ?? "-")",
+                "mode": "\(context.metadata["cloudevents.content_mode"] ?? "?")",
+                "batch": "\(context.batchIndex.map { "\($0 + 1)/\(context.batchCount ?? 0)" } ?? "-")",
+                "data": "\(event.data?.description ?? "-")",
+            ])
+        guard event.type == "com.example.order.created", context.batchIndex == nil else { return nil }
+        return CloudEvent(
+            source: "/examples/receiver", type: "com.example.order.accepted", subject: event.subject,
+            extensions: ["correlationid": .string(event.id)])
+    }
+
+    let application = Application(
+        router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
+        logger: logger)
+    logger.info("receiving CloudEvents at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+    try await application.runService()
+#else
+    print("cloudevents-example-receiver needs the Hummingbird package trait (on by default).")
+#endif

@@ -1,0 +1,2 @@
+// `HTTPSenderConfiguration` and `HTTPRetryPolicy` are this module's configuration types too.
+@_exported public import CloudEventsHTTPDelivery

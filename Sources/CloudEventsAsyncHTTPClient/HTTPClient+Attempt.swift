@@ -1,0 +1,80 @@
+#if AsyncHTTPClient
+    import AsyncHTTPClient
+    import CloudEventsHTTPDelivery
+    import HTTPTypes
+    import Logging
+    import NIOCore
+
+    extension HTTPClient {
+        /// One attempt: executes `request` within `timeLeft` and reads the answer, classifying the
+        /// client's errors for the retry loop.
+        func attempt(_ request: HTTPClientRequest, timeLeft: Duration, successBodyLimit: Int, logger: Logger)
+            async throws
+            -> HTTPPeerAnswer
+        {
+            do {
+                let response = try await execute(request, timeout: TimeAmount(timeLeft), logger: logger)
+                if let changed = response.history.first(where: { $0.request.method != request.method }) {
+                    throw HTTPAttemptFailure(
+                        .fatal,
+                        reason:
+                            "the HTTP client followed a redirect to \(changed.request.url) and changed the method to"
+                            + " \(changed.request.method.rawValue), so the event was not delivered; configure the client"
+                            + " not to follow redirects")
+                }
+                let status = Int(response.status.code)
+                var headerFields = HTTPFields()
+                for (name, value) in response.headers {
+                    if let fieldName = HTTPField.Name(name) {
+                        headerFields.append(HTTPField(name: fieldName, value: value))
+                    }
+                }
+                let limit = HTTPPeerAnswer.bodyLimit(status: status, maximumSuccessBodySize: successBodyLimit)
+                var body: [UInt8] = []
+                var isTruncated = false
+                for try await chunk in response.body {
+                    let room = limit - body.count
+                    if chunk.readableBytes > room {
+                        body.append(contentsOf: chunk.readableBytesView.prefix(room))
+                        isTruncated = true
+                        break  // stops reading; the client closes the connection
+                    }
+                    body.append(contentsOf: chunk.readableBytesView)
+                }
+                return HTTPPeerAnswer(
+                    status: status, headerFields: headerFields, body: body, isBodyTruncated: isTruncated)
+            } catch let error as HTTPClientError {
+                throw Self.classify(error)
+            } catch let error as HTTPAttemptFailure {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // Errors from below the client (connection refused, reset, DNS...) mean no answer.
+                throw HTTPAttemptFailure(.connection, reason: "\(error)")
+            }
+        }
+
+        /// The client errors that mean the peer never answered (worth a retry).
+        private static let connectionErrors: [HTTPClientError] = [
+            .remoteConnectionClosed, .connectTimeout, .readTimeout, .writeTimeout, .tlsHandshakeTimeout,
+            .socksHandshakeTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout,
+        ]
+
+        private static func classify(_ error: HTTPClientError) -> any Error {
+            if error == .cancelled { return CancellationError() }
+            if error == .deadlineExceeded { return HTTPAttemptFailure(.deadlineExceeded, reason: "\(error)") }
+            if connectionErrors.contains(error) { return HTTPAttemptFailure(.connection, reason: "\(error)") }
+            return HTTPAttemptFailure(.fatal, reason: "\(error)")
+        }
+    }
+
+    extension TimeAmount {
+        /// The same length of time, in nanoseconds, saturating at the largest `TimeAmount`.
+        init(_ duration: Duration) {
+            let (seconds, attoseconds) = duration.components
+            let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            self = overflow ? .nanoseconds(.max) : .nanoseconds(scaled &+ attoseconds / 1_000_000_000)
+        }
+    }
+#endif

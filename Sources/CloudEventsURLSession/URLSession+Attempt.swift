@@ -1,0 +1,54 @@
+import CloudEventsHTTPDelivery
+import Foundation
+import HTTPTypes
+import HTTPTypesFoundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+extension URLSession {
+    /// One attempt: sends `request` with `timeLeft` as its timeout and reads the answer,
+    /// classifying URLSession's errors for the retry loop.
+    ///
+    /// URLSession's timeout is an idle timeout, and FoundationNetworking truncates it to whole
+    /// seconds (so 0.3 s times out at once): it is set to the time left rounded up to a whole
+    /// second, and the retry loop races each attempt against the deadline itself, so the
+    /// deadline holds to the millisecond all the same.
+    func attempt(_ request: URLRequest, timeLeft: Duration, successBodyLimit: Int) async throws -> HTTPPeerAnswer {
+        var request = request
+        let (seconds, attoseconds) = timeLeft.components
+        request.timeoutInterval = Double(seconds + (attoseconds > 0 ? 1 : 0))
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await self.data(for: request)
+        } catch let error as URLError {
+            throw Self.classify(error)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw HTTPAttemptFailure(.fatal, reason: "\(error)")
+        }
+        guard let httpResponse = response as? HTTPURLResponse, let head = httpResponse.httpResponse else {
+            throw HTTPAttemptFailure(.fatal, reason: "the answer is not an HTTP response")
+        }
+        let status = head.status.code
+        let limit = HTTPPeerAnswer.bodyLimit(status: status, maximumSuccessBodySize: successBodyLimit)
+        return HTTPPeerAnswer(
+            status: status, headerFields: head.headerFields, body: Array(data.prefix(limit)),
+            isBodyTruncated: data.count > limit)
+    }
+
+    /// The URL errors that mean the peer never answered (worth a retry).
+    private static let connectionErrors: Set<URLError.Code> = [
+        .cannotConnectToHost, .networkConnectionLost, .timedOut, .cannotFindHost, .dnsLookupFailed,
+        .notConnectedToInternet, .secureConnectionFailed, .badServerResponse, .resourceUnavailable,
+    ]
+
+    private static func classify(_ error: URLError) -> any Error {
+        if error.code == .cancelled { return CancellationError() }
+        let reason = "\(error.localizedDescription) (URLError \(error.code.rawValue))"
+        return HTTPAttemptFailure(connectionErrors.contains(error.code) ? .connection : .fatal, reason: reason)
+    }
+}

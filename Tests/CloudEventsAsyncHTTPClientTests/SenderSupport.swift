@@ -1,0 +1,45 @@
+#if AsyncHTTPClient && Hummingbird
+    import CloudEvents
+    import CloudEventsAsyncHTTPClient
+    import CloudEventsHTTP
+
+    /// Retries with short waits, so the retry tests stay fast.
+    let fastRetries = HTTPRetryPolicy(
+        maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
+
+    /// Runs `body` with a sender to `http://127.0.0.1:<port>/events`, and shuts the sender (and its
+    /// own HTTP client) down afterwards, whatever happens.
+    func withSender<Result: Sendable>(
+        port: Int, path: String = "/events", mode: HTTPContentMode = .binary,
+        retryPolicy: HTTPRetryPolicy = fastRetries,
+        deadline: Duration = .seconds(10), headerFields: HTTPFields = [:], shutdownGracePeriod: Duration = .seconds(10),
+        _ body: (AsyncHTTPClientCloudEventSender) async throws -> Result
+    ) async throws -> Result {
+        let sender = AsyncHTTPClientCloudEventSender(
+            url: "http://127.0.0.1:\(port)\(path)",
+            configuration: HTTPSenderConfiguration(
+                mode: mode, deadline: deadline, retryPolicy: retryPolicy, headerFields: headerFields),
+            shutdownGracePeriod: shutdownGracePeriod)
+        do {
+            let result = try await body(sender)
+            await sender.shutdown()
+            return result
+        } catch {
+            await sender.shutdown()
+            throw error
+        }
+    }
+
+    /// Runs `operation`, expecting it to throw a `CloudEventError`; returns it (nil, recorded by the
+    /// caller's expectation, when something else happened).
+    func cloudEventError(_ operation: () async throws -> Void) async -> CloudEventError? {
+        do {
+            try await operation()
+            return nil
+        } catch let error as CloudEventError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+#endif
