@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
         .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
         .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
+        .executable(name: "cloudevents", targets: ["CloudEventsCLI"]),
     ],
     traits: [
         .trait(
@@ -37,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -113,6 +115,23 @@ let package = Package(
         .executableTarget(
             name: "CoreExample", dependencies: ["CloudEvents"], path: "Examples/CoreExample",
             swiftSettings: strictSettings),
+        // The `cloudevents` tool. Not `Sources/cloudevents`: on a case-insensitive file system (macOS's
+        // default) that is the same folder as `Sources/CloudEvents`.
+        .executableTarget(
+            name: "CloudEventsCLI",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
+                "CloudEventsHummingbird",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird", "AsyncHTTPClient"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "CloudEventsTests", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
@@ -160,6 +179,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
+        .testTarget(name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,93 @@
+#if Hummingbird
+    import ArgumentParser
+    import CloudEvents
+    import CloudEventsHummingbird
+    import Hummingbird
+
+    /// `cloudevents listen --port P [--host H]`: an HTTP receiver that prints every event it accepts.
+    struct ListenCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "listen",
+            abstract: "Receive CloudEvents over HTTP and print each on a line of standard output.",
+            discussion: """
+                Accepts POST requests on every path in binary, structured and batch mode. For every event it \
+                accepts it prints exactly one line on standard output: the event in the JSON event format, \
+                compact, members in the encoder's order (specversion, id, source, type, subject, time, \
+                datacontenttype, dataschema, extensions in the order received, data or data_base64), and \
+                flushes it. A batch prints one line per event, in order. Lines of events arriving at the \
+                same time never interleave. JSON data is printed as the bytes received, except that line \
+                breaks between its tokens (JSON strings cannot hold raw line breaks) are printed as spaces, \
+                so that each event stays on one line.
+
+                Accepted events are answered 202 Accepted, after their lines are written. A request that is not a valid CloudEvent is \
+                answered 400 (invalid event, malformed body), 413 (body over --max-body-size) or 415 (an \
+                event format other than JSON) with a JSON problem body naming the reason; the same reason \
+                goes to standard error, nothing to standard output, and the listener keeps running.
+
+                Standard error: 'cloudevents listen: listening on http://HOST:PORT/' once the socket is \
+                bound (with the actual port, useful with --port 0), one 'cloudevents listen: refused ...' \
+                line per refused request, and 'cloudevents listen: stopped' after a clean stop.
+
+                SIGINT and SIGTERM stop it cleanly: requests being handled finish, then it exits with status \
+                0. Exit status 1 when it cannot listen (address in use, say).
+                """
+        )
+
+        @Option(help: "The TCP port to listen on; 0 picks a free one (printed on standard error).")
+        var port: Int
+
+        @Option(help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: ArgumentHelp("The largest request body accepted, in bytes; larger is 413.", valueName: "BYTES"))
+        var maxBodySize: Int = 16 << 20
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be above 0") }
+        }
+
+        func run() async throws {
+            let router = Router()
+            router.add(middleware: RefusalReporter())
+            let options = CloudEventRouteOptions(maximumBodySize: maxBodySize)
+            let handler: CloudEventHandler = { event, _ in
+                StandardStream.output.write(try Self.line(for: event))
+                return nil
+            }
+            // "/" is the root; "**" is any other path.
+            router.receiveCloudEvents(at: "/", options: options, handler: handler)
+            router.receiveCloudEvents(at: "**", options: options, handler: handler)
+            let displayHost = host.contains(":") ? "[\(host)]" : host
+            let application = Application(
+                router: router,
+                configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                onServerRunning: { channel in
+                    let boundPort = channel.localAddress?.port ?? 0
+                    reportError("listen", "listening on http://\(displayHost):\(boundPort)/")
+                },
+                logger: standardErrorLogger(label: "cloudevents.listen"))
+            do {
+                try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            } catch {
+                reportError("listen", "\(error)")
+                throw ExitCode.failure
+            }
+            reportError("listen", "stopped")
+        }
+
+        /// One output line for `event`: its JSON event format encoding and a newline.
+        ///
+        /// JSON data is embedded as the bytes received, and may contain line breaks between its tokens;
+        /// they become spaces (a byte for a byte), the one change that keeps an event on one line. No
+        /// other line break can occur: the encoder escapes control characters inside strings.
+        static func line(for event: CloudEvent) throws -> [UInt8] {
+            var bytes = try JSONEventFormat().encode(event)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
+                bytes[index] = UInt8(ascii: " ")
+            }
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        }
+    }
+#endif
