@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+// The libFuzzer targets are their own package so that fuzzing flags, and the fuzz targets'
+// deliberate crashes, never enter the build of swift-cloudevents or of its users.
+//
+// Build (see ../scripts/fuzz.sh, which also runs them):
+//   swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+// Every executable here defines `LLVMFuzzerTestOneInput` and no `main`: libFuzzer supplies it.
+import Foundation
+import PackageDescription
+
+// SwiftPM names a path dependency after its directory, which is whatever the clone of
+// swift-cloudevents is called (a CI checkout, a worktree): read it rather than assume it.
+let cloudEventsPackage = URL(fileURLWithPath: Context.packageDirectory)
+    .deletingLastPathComponent().lastPathComponent.lowercased()
+
+let cloudEvents = Target.Dependency.product(name: "CloudEvents", package: cloudEventsPackage)
+let cloudEventsHTTP = Target.Dependency.product(name: "CloudEventsHTTP", package: cloudEventsPackage)
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+
+let package = Package(
+    name: "swift-cloudevents-fuzz",
+    dependencies: [
+        // No traits: the fuzz targets need neither the Hummingbird receiver nor the
+        // AsyncHTTPClient sender.
+        .package(path: "..", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        // Shared by the targets: the HTTP message framing of fuzz inputs and invariant checks.
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", cloudEvents, cloudEventsHTTP, httpTypes]),
+        // Declares libFuzzer's LLVMFuzzerRunDriver (see FuzzSupport/LibFuzzer.swift).
+        .target(name: "CLibFuzzer"),
+        .executableTarget(name: "FuzzJSONEvent", dependencies: ["FuzzSupport", cloudEvents]),
+        .executableTarget(name: "FuzzJSONBatch", dependencies: ["FuzzSupport", cloudEvents]),
+        .executableTarget(
+            name: "FuzzHTTPBinary", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
+        .executableTarget(
+            name: "FuzzHTTPStructured", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
+        .executableTarget(name: "FuzzTimestamp", dependencies: ["FuzzSupport", cloudEvents]),
+        .executableTarget(
+            name: "FuzzPercentDecoding", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora in Fuzz/Corpus/<target>/ (checked in; rerun after changing this).
+
+Seeds are small, valid inputs made from ../shared/bench/medium_event.json and the upstream
+conformance material (../shared/conformance), plus a few edge cases per target; libFuzzer mutates
+from there. Generated corpora from fuzzing runs are never written here (scripts/fuzz.sh uses a
+temporary directory).
+"""
+import base64
+import json
+import os
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
+CORPUS = os.path.join(HERE, "Corpus")
+
+
+def write(target, name, data):
+    directory = os.path.join(CORPUS, target)
+    os.makedirs(directory, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(os.path.join(directory, name), "wb") as f:
+        f.write(data)
+
+
+def compact(obj):
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
+
+
+medium = open(os.path.join(SHARED, "bench", "medium_event.json"), "rb").read().strip()
+
+# The conformance events (yaml/v1.yaml, v03.yaml, v1.0/v1_minimum.yaml), written as JSON here
+# rather than parsed from YAML, so this script needs nothing beyond Python's standard library.
+conformance_v1 = {
+    "specversion": "1.0", "type": "com.example.someevent", "time": "2018-04-05T03:56:24Z",
+    "id": "4321-4321-4321", "source": "/mycontext/subcontext", "comexampleextension1": "value",
+    "comexampleextension2": '{"othervalue": 5}\n', "data": {"world": "hello"},
+}
+conformance_v03 = dict(conformance_v1, specversion="0.3")
+minimum_text = {
+    "specversion": "1.0", "type": "io.cloudevents.minimum", "id": "conformance-0002",
+    "source": "//github.com/cloudevents/cloudeventsconformance/yaml/v1.yaml",
+    "datacontenttype": "text/plain; charset=utf-8", "data": "Hello, \U0001F30E!\n",
+}
+minimum_xml = dict(minimum_text, id="conformance-0006", datacontenttype="application/xml; charset=utf-8",
+                   data="<msg>Hello, \U0001F30E!</msg>\n")
+minimal = {"specversion": "1.0", "id": "1", "source": "/s", "type": "t"}
+binary_data = dict(minimal, datacontenttype="application/octet-stream",
+                   data_base64=base64.b64encode(bytes(range(0, 256, 17))).decode())
+v03_base64 = {"specversion": "0.3", "id": "2", "source": "urn:x", "type": "t", "schemaurl": "/schema",
+              "datacontentencoding": "base64", "datacontenttype": "image/png", "data": "iVBORw0KGgo="}
+# Data whose kind binary mode re-derives from Content-Type: Base64 bytes under a JSON type
+# (binary mode refuses them when they are not JSON), text under a non-textual type.
+base64_under_json = dict(minimal, datacontenttype="application/json", data_base64="AAECAw==")
+text_as_octets = dict(minimal, datacontenttype="application/octet-stream", data="not JSON")
+edge = ('{ "specversion" : "1.0" , "id" : "\\u00e9\\ud83d\\ude00\\"\\\\\\/\\b\\f\\n\\r\\t" , '
+        '"source" : "https://example.com/a?b=c#d" , "type" : "t" , "subject" : null , '
+        '"time" : "1985-04-12T23:20:50.52z" , "count" : -2147483648 , "flag" : false , '
+        '"gone" : null , "data" : [ 1.5e-3 , -0 , { "" : [ ] } , "x" , true , null ] }')
+
+json_events = {
+    "medium.json": medium,
+    "minimal.json": compact(minimal),
+    "conformance_v1.json": compact(conformance_v1),
+    "conformance_v03.json": compact(conformance_v03),
+    "minimum_text.json": compact(minimum_text),
+    "minimum_xml.json": compact(minimum_xml),
+    "data_base64.json": compact(binary_data),
+    "v03_base64.json": compact(v03_base64),
+    "edge.json": edge,
+    "base64_under_json.json": compact(base64_under_json),
+    "text_as_octets.json": compact(text_as_octets),
+}
+
+for target in ("FuzzJSONEvent", "FuzzHTTPStructured"):
+    for name, data in json_events.items():
+        write(target, name, data)
+
+write("FuzzJSONBatch", "empty.json", "[]")
+write("FuzzJSONBatch", "one.json", "[" + compact(minimal) + "]")
+write("FuzzJSONBatch", "mixed.json",
+      "[" + ",".join([compact(conformance_v1), compact(v03_base64), compact(minimum_text)]) + "]")
+write("FuzzJSONBatch", "medium_pair.json", b"[ " + medium + b" ,\n" + compact(binary_data).encode() + b" ]")
+write("FuzzJSONBatch", "edge.json", "[" + edge + "]")
+
+
+def http(headers, body=b""):
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    return "".join(f"{name}: {value}\n" for name, value in headers).encode("utf-8") + b"\n" + body
+
+
+feature_headers = [
+    ("ce-specversion", "1.0"), ("ce-type", "com.example.someevent"), ("ce-time", "2018-04-05T03:56:24Z"),
+    ("ce-id", "1234-1234-1234"), ("ce-source", "/mycontext/subcontext"),
+]
+write("FuzzHTTPBinary", "feature_binary.http",
+      http(feature_headers + [("Content-Type", "application/json; charset=utf-8")],
+           '{\n    "message": "Hello World!"\n}\n'))
+write("FuzzHTTPBinary", "conformance_binary.http",
+      http(feature_headers + [("ce-comexampleextension1", "value"),
+                              ("ce-comexampleextension2", "%7B%22othervalue%22:%205%7D"),
+                              ("user-agent", "foo"), ("content-type", "application/json")],
+           '{"world":"hello"}'))
+write("FuzzHTTPBinary", "text_percent.http",
+      http([("ce-specversion", "1.0"), ("ce-id", "Euro%20%E2%82%AC%20%F0%9F%98%80"), ("ce-source", "urn:a"),
+            ("ce-type", '"quoted \\"value\\" 100%25"'), ("ce-subject", "s"), ("ce-dataschema", "https://x/s"),
+            ("ce-count", "-7"), ("content-type", "text/plain; charset=utf-8")], "Hello, \U0001F30E!"))
+write("FuzzHTTPBinary", "v03_base64.http",
+      http([("ce-specversion", "0.3"), ("ce-id", "2"), ("ce-source", "/s"), ("ce-type", "t"),
+            ("ce-schemaurl", "/schema"), ("ce-datacontentencoding", "base64"),
+            ("content-type", "application/octet-stream")], "AAECAwQ="))
+write("FuzzHTTPBinary", "binary_body.http",
+      http([("ce-specversion", "1.0"), ("ce-id", "3"), ("ce-source", "/s"), ("ce-type", "t")], bytes(range(256))))
+write("FuzzHTTPBinary", "structured.http",
+      http([("Content-Type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
+write("FuzzHTTPBinary", "batch.http",
+      http([("content-type", "Application/CloudEvents-Batch+JSON")], "[" + compact(minimal) + "]"))
+
+for name, text in {
+    "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
+    "utc.txt": "2018-04-05T03:56:24Z",
+    "lower.txt": "1985-04-12t23:20:50.52z",
+    "unknown_offset.txt": "1990-12-31T15:59:60-08:00",
+    "negative_zero.txt": "2000-02-29T00:00:00.1-00:00",
+    "year_zero.txt": "0000-01-01T00:00:00+23:59",
+    "leap_second.txt": "2016-12-31T23:59:60.999999999Z",
+}.items():
+    write("FuzzTimestamp", name, text)
+
+for name, text in {
+    "plain.txt": "plain-ASCII!~",
+    "utf8.txt": "Euro%20%E2%82%AC%20%f0%9f%98%80",
+    "quoted.txt": '"say \\"hi\\" 100%25"',
+    "percent.txt": "100%25",
+    "raw_utf8.txt": "Zo\u00eb",
+}.items():
+    write("FuzzPercentDecoding", name, text)
+
+if __name__ == "__main__":
+    for target in sorted(os.listdir(CORPUS)):
+        print(target, len(os.listdir(os.path.join(CORPUS, target))), "seeds")
