@@ -15,8 +15,15 @@ enum AttributeRules {
         return failure?.error(.invalidAttributeValue, attribute: attribute, subject: absolute ? "URI" : "URI-reference")
     }
 
-    /// RFC 2045/2046 media type syntax, for `datacontenttype`.
+    /// RFC 2045/2046 media type syntax, for `datacontenttype`, which is also a String: the
+    /// obs-text that RFC 9110 admits in quoted parameter values must still be UTF-8 without
+    /// forbidden characters, or the value would change the first time it is written as text.
     static func checkMediaType(_ bytes: UnsafeBufferPointer<UInt8>) -> CloudEventError? {
-        MediaTypeSyntax.check(bytes)?.error(.invalidAttributeValue, attribute: "datacontenttype", subject: "media type")
+        if let offset = StringRules.validateUTF8(bytes) {
+            return StringRules.forbiddenCharacterError(
+                offset: offset, scalar: StringRules.malformedScalar, attribute: "datacontenttype")
+        }
+        if let failure = checkString(bytes, attribute: "datacontenttype") { return failure }
+        return MediaTypeSyntax.check(bytes)?.error(.invalidAttributeValue, attribute: "datacontenttype", subject: "media type")
     }
 }

@@ -113,6 +113,52 @@ struct HTTPFuzzRegressionTests {
         }
     }
 
+    // MARK: datacontenttype that is not UTF-8
+
+    /// FuzzHTTPBinary: `Content-Type: application/octet-stce; chsreta="utf-2018-04-05` followed by
+    /// the bytes AC CF CC C5 CA C9 C5 CD (not UTF-8) and `4Z8"`. MediaTypeSyntax admits obs-text
+    /// in quoted strings, and the binary decoder stores the field's bytes as they are, so the
+    /// event's `datacontenttype`, a String attribute, holds bytes that are not UTF-8 and still
+    /// validates. Sending it again changes it: binary mode writes the value through
+    /// `String(decoding:as:)`, which replaces each bad byte with U+FFFD, and the JSON format
+    /// copies the bytes into a document that is then not UTF-8, which the JSON decoder refuses.
+    static let contentTypeNotUTF8: [UInt8] = [
+        0x63, 0x65, 0x2D, 0x73, 0x70, 0x65, 0x63, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6F, 0x6E, 0x3A, 0x20,
+        0x30, 0x2E, 0x33, 0x0A, 0x63, 0x65, 0x2D, 0x69, 0x64, 0x3A, 0x20, 0x32, 0x0A, 0x63, 0x65, 0x2D,
+        0x73, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x3A, 0x20, 0x2F, 0x73, 0x0A, 0x63, 0x65, 0x2D, 0x74, 0x79,
+        0x70, 0x65, 0x3A, 0x20, 0x74, 0x0A, 0x6F, 0x25, 0x69, 0x6E, 0x67, 0x3A, 0x20, 0x62, 0x61, 0x73,
+        0x65, 0x36, 0x34, 0x0A, 0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74, 0x2D, 0x74, 0x79, 0x70, 0x65,
+        0x3A, 0x20, 0x61, 0x70, 0x70, 0x6C, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x2F, 0x6F, 0x63,
+        0x74, 0x65, 0x74, 0x2D, 0x73, 0x74, 0x63, 0x65, 0x3B, 0x20, 0x63, 0x68, 0x73, 0x72, 0x65, 0x74,
+        0x61, 0x3D, 0x22, 0x75, 0x74, 0x66, 0x2D, 0x32, 0x30, 0x31, 0x38, 0x2D, 0x30, 0x34, 0x2D, 0x30,
+        0x35, 0xAC, 0xCF, 0xCC, 0xC5, 0xCA, 0xC9, 0xC5, 0xCD, 0x34, 0x5A, 0x38, 0x22, 0x0A, 0x64, 0x0A,
+        0x74, 0x79, 0x70, 0x65, 0x3A, 0x20, 0x61, 0x70, 0x70, 0x6C, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F,
+        0x63, 0x65, 0x2D, 0x6E, 0x2F, 0x6F, 0x63, 0x74, 0x65,
+    ]
+
+    @Test("a Content-Type that is not UTF-8 is refused, or travels unchanged in every mode")
+    func contentTypeNotUTF8() throws {
+        // The finding, and the smallest such message: one byte that is not UTF-8, 0xFF.
+        let minimal =
+            Array("ce-specversion: 1.0\nce-id: 1\nce-source: /s\nce-type: t\n".utf8)
+            + Array("content-type: text/plain; charset=\"".utf8) + [0xFF] + Array("\"\n\nx".utf8)
+        let (minimalFields, minimalBody) = FuzzInput.message(minimal)
+        let error = #expect(throws: CloudEventError.self) {
+            try decoder.decodeEvent(headerFields: minimalFields, body: minimalBody)
+        }
+        #expect(error?.violations.contains { $0.attribute == "datacontenttype" } ?? false || error?.attribute == "datacontenttype")
+        for input in [Self.contentTypeNotUTF8, minimal] {
+            let (fields, body) = FuzzInput.message(input)
+            // Refused, or else it must travel unchanged.
+            guard let event = try? decoder.decodeEvent(headerFields: fields, body: body) else { continue }
+            let message = try binary.encode(event)
+            #expect(try decoder.decodeEvent(headerFields: message.headerFields, body: message.body) == event)
+            let format = JSONEventFormat()
+            let document = try format.encode(event)
+            #expect(throws: Never.self) { try format.decode(document) }
+        }
+    }
+
     private func decodeWithExtension(_ value: [UInt8]) throws -> CloudEvent {
         var fields: HTTPFields = [.ceSpecVersion: "1.0", .ceID: "1", .ceSource: "/s", .ceType: "t"]
         guard let name = HTTPField.Name("ce-ext") else { throw FuzzInput.Failure() }
