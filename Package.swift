@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
+        .library(name: "CloudEventsTracing", targets: ["CloudEventsTracing"]),
         .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
         .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
         .executable(name: "cloudevents", targets: ["CloudEventsCLI"]),
@@ -28,7 +29,11 @@ let package = Package(
         .trait(
             name: "Hummingbird",
             description: "The CloudEventsHummingbird receiver (hummingbird-project/hummingbird 2)."),
-        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird"]),
+        .trait(
+            name: "Tracing",
+            description:
+                "CloudEventsTracing: the Distributed Tracing extension and spans through apple/swift-distributed-tracing."),
+        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -39,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -54,6 +61,16 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
+        // With the `Tracing` trait off, this module keeps only the pass-through the transports call.
+        .target(
+            name: "CloudEventsTracing",
+            dependencies: [
+                "CloudEvents", .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTPDelivery",
             dependencies: ["CloudEvents", "CloudEventsHTTP", .product(name: "HTTPTypes", package: "swift-http-types")],
@@ -61,9 +78,10 @@ let package = Package(
         .target(
             name: "CloudEventsAsyncHTTPClient",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["AsyncHTTPClient"])),
@@ -75,7 +93,7 @@ let package = Package(
         .target(
             name: "CloudEventsURLSession",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
             ],
@@ -83,7 +101,7 @@ let package = Package(
         .target(
             name: "CloudEventsHummingbird",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTracing", .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
@@ -169,6 +187,18 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsTracingTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsTracing", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
+                "CloudEventsHummingbird", "TransportTestSupport",
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -3,11 +3,13 @@
     public import CloudEvents
     import CloudEventsHTTP
     public import CloudEventsHTTPDelivery
+    import CloudEventsTracing
     import HTTPTypes
     public import Logging
     import NIOCore
     import NIOHTTP1
     public import ServiceLifecycle
+    import Tracing
 
     /// Sends CloudEvents over HTTP with [AsyncHTTPClient](https://github.com/swift-server/async-http-client).
     ///
@@ -141,13 +143,15 @@
         ///   ``CloudEvents/CloudEventError/Code/shutDown`` or
         ///   ``CloudEvents/CloudEventError/Code/transportFailed`` after.
         public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-            let message = try configuration.encoder.encode(event)
-            if let reason = message.structuredModeFallback {
-                logger.debug(
-                    "sending event in structured mode",
-                    metadata: ["cloudevents.event_id": "\(event.id)", "reason": "\(reason)"])
+            try await TransportTracing.withProducerSpan(sending: event, url: url) { event, trace in
+                let message = try configuration.encoder.encode(event)
+                if let reason = message.structuredModeFallback {
+                    logger.debug(
+                        "sending event in structured mode",
+                        metadata: ["cloudevents.event_id": "\(event.id)", "reason": "\(reason)"])
+                }
+                return try await deliver(message, trace: trace, expectsReply: true)
             }
-            return try await deliver(message, expectsReply: true)
         }
 
         /// Sends events as one batch-mode request.
@@ -155,7 +159,9 @@
         /// - Throws: as ``send(_:)``; a validation error's ``CloudEvents/CloudEventError/index`` names
         ///   the first invalid event.
         public func send(batch: [CloudEvent]) async throws {
-            _ = try await deliver(try configuration.encoder.encodeBatch(batch), expectsReply: false)
+            try await TransportTracing.withProducerSpan(sending: batch, url: url) { batch, trace in
+                _ = try await deliver(try configuration.encoder.encodeBatch(batch), trace: trace, expectsReply: false)
+            }
         }
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
@@ -186,10 +192,16 @@
             await shutdown(gracePeriod: cancelled ? .zero : shutdownGracePeriod)
         }
 
-        private func deliver(_ message: EncodedHTTPMessage, expectsReply: Bool) async throws -> CloudEvent? {
+        private func deliver(_ message: EncodedHTTPMessage, trace: TransportTracing.Producer, expectsReply: Bool)
+            async throws -> CloudEvent?
+        {
             var request = HTTPClientRequest(url: url)
             request.method = HTTPMethod(rawValue: configuration.method.rawValue)
-            for field in configuration.requestHeaderFields(for: message) {
+            var headerFields = configuration.requestHeaderFields(for: message)
+            // An HTTPClient with a tracer starts its own client span and writes `traceparent`
+            // itself; a second field would make the receiver read neither.
+            if client.tracer.map({ $0 is NoOpTracer }) ?? true { trace.inject(into: &headerFields) }
+            for field in headerFields {
                 request.headers.add(name: field.name.rawName, value: field.value)
             }
             request.body = .bytes(ByteBuffer(bytes: message.body))
@@ -205,6 +217,7 @@
                 ) { timeLeft in
                     try await client.attempt(prepared, timeLeft: timeLeft, successBodyLimit: limit, logger: logger)
                 }
+                trace.recordAnswer(status: answer.status, attempts: attempts)
                 return expectsReply ? try delivery.replyEvent(from: answer, attempts: attempts) : nil
             }
         }

@@ -1,6 +1,7 @@
 #if Hummingbird
     public import CloudEvents
     import CloudEventsHTTP
+    import CloudEventsTracing
     import HTTPTypes
     public import Hummingbird
     import Logging
@@ -58,6 +59,7 @@
                     "cloudevents.content_mode": decoded.mode.rawValue,
                 ])
             let events = decoded.events
+            let traceContext = TransportTracing.extract(from: request.headers)
             var replies: [CloudEvent] = []
             for (index, event) in events.enumerated() {
                 if decoded.mode == .batch {
@@ -65,7 +67,11 @@
                     eventContext.batchCount = events.count
                 }
                 do {
-                    if let reply = try await handler(event, eventContext) { replies.append(reply) }
+                    let reply = try await TransportTracing.withConsumerSpan(
+                        processing: event, received: traceContext, path: request.uri.path,
+                        batch: decoded.mode == .batch ? (index, events.count) : nil
+                    ) { [eventContext] in try await handler(event, eventContext) }
+                    if let reply { replies.append(reply) }
                 } catch let error as CloudEventError {
                     context.logger.debug(
                         "the CloudEvent handler refused an event",

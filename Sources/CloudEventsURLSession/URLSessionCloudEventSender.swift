@@ -1,6 +1,7 @@
 public import CloudEvents
 import CloudEventsHTTP
 public import CloudEventsHTTPDelivery
+import CloudEventsTracing
 public import Foundation
 
 #if canImport(FoundationNetworking)
@@ -89,7 +90,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///   before anything is sent, for a binary-mode event with data but no `datacontenttype`,
     ///   whose data URLSession would label `application/x-www-form-urlencoded`.
     public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-        try await deliver(try configuration.encoder.encode(event), expectsReply: true)
+        try await TransportTracing.withProducerSpan(sending: event, url: url.absoluteString) { event, trace in
+            try await deliver(try configuration.encoder.encode(event), trace: trace, expectsReply: true)
+        }
     }
 
     /// Sends events as one batch-mode request.
@@ -97,7 +100,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     /// - Throws: ``CloudEvents/CloudEventError``; a validation error's
     ///   ``CloudEvents/CloudEventError/index`` names the first invalid event.
     public func send(batch: [CloudEvent]) async throws {
-        _ = try await deliver(try configuration.encoder.encodeBatch(batch), expectsReply: false)
+        try await TransportTracing.withProducerSpan(sending: batch, url: url.absoluteString) { batch, trace in
+            _ = try await deliver(try configuration.encoder.encodeBatch(batch), trace: trace, expectsReply: false)
+        }
     }
 
     /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
@@ -109,10 +114,14 @@ public final class URLSessionCloudEventSender: CloudEventSender {
         if ownsSession { session.finishTasksAndInvalidate() }
     }
 
-    private func deliver(_ message: EncodedHTTPMessage, expectsReply: Bool) async throws -> CloudEvent? {
+    private func deliver(_ message: EncodedHTTPMessage, trace: TransportTracing.Producer, expectsReply: Bool)
+        async throws -> CloudEvent?
+    {
         var request = URLRequest(url: url)
         request.httpMethod = configuration.method.rawValue
-        for field in configuration.requestHeaderFields(for: message) {
+        var headerFields = configuration.requestHeaderFields(for: message)
+        trace.inject(into: &headerFields)
+        for field in headerFields {
             request.addValue(field.value, forHTTPHeaderField: field.name.rawName)
         }
         if !message.body.isEmpty {
@@ -125,6 +134,7 @@ public final class URLSessionCloudEventSender: CloudEventSender {
             let (answer, attempts) = try await delivery.deliver { timeLeft in
                 try await session.attempt(prepared, timeLeft: timeLeft, successBodyLimit: limit)
             }
+            trace.recordAnswer(status: answer.status, attempts: attempts)
             return expectsReply ? try delivery.replyEvent(from: answer, attempts: attempts) : nil
         }
     }
