@@ -41,6 +41,18 @@ let package = Package(
             path: "Benchmarks/HTTPBindingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "TracingBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsHTTP", package: cloudEventsPackage),
+                .product(name: "CloudEventsTracing", package: cloudEventsPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TracingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // A plain timer loop without package-benchmark or the malloc interposer, for comparing
         // with other languages' SDKs in one run (scripts/bench-python-compare.sh).
         .executableTarget(
