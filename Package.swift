@@ -110,14 +110,14 @@ let package = Package(
         .executableTarget(
             name: "SenderExample",
             dependencies: [
-                "CloudEvents", "CloudEventsAsyncHTTPClient",
+                "CloudEvents", "CloudEventsAsyncHTTPClient", "CloudEventsTracing",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
             ],
             path: "Examples/Sender", swiftSettings: strictSettings),
         .executableTarget(
             name: "ReceiverExample",
             dependencies: [
-                "CloudEvents", "CloudEventsHummingbird",
+                "CloudEvents", "CloudEventsHummingbird", "CloudEventsTracing",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
             ],

@@ -1,17 +1,20 @@
 // cloudevents-example-receiver: a Hummingbird server on 127.0.0.1:8080 that receives CloudEvents
 // in any HTTP mode at `/`, logs each one, and replies to `com.example.order.created` with a
-// `com.example.order.accepted` event. Ctrl-C stops it gracefully.
+// `com.example.order.accepted` event. Ctrl-C stops it gracefully. Each log line names the trace:
+// `trace_id`/`span_id` of the consumer span when a tracer is bootstrapped (Examples/OpenTelemetry),
+// and `created_in_trace`, the trace the event was created in (its Distributed Tracing extension).
 //
 //     swift run cloudevents-example-receiver [PORT]      (default 8080)
 
-#if Hummingbird
+#if Hummingbird && Tracing
     import CloudEvents
     import CloudEventsHummingbird
+    import CloudEventsTracing
     import Hummingbird
     import Logging
 
     let port = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 8080
-    var logger = Logger(label: "cloudevents-example-receiver")
+    var logger = Logger(label: "cloudevents-example-receiver", metadataProvider: .cloudEventsTraceIDs)
     logger.logLevel = .info
 
     let router = Router()
@@ -23,11 +26,21 @@
                 "mode": "\(context.metadata["cloudevents.content_mode"] ?? "?")",
                 "batch": "\(context.batchIndex.map { "\($0 + 1)/\(context.batchCount ?? 0)" } ?? "-")",
                 "data": "\(event.data?.description ?? "-")",
+                "created_in_trace": "\(createdInTrace(event))",
             ])
         guard event.type == "com.example.order.created", context.batchIndex == nil else { return nil }
         return CloudEvent(
             source: "/examples/receiver", type: "com.example.order.accepted", subject: event.subject,
             extensions: ["correlationid": .string(event.id)])
+    }
+
+    /// The trace id of the event's creation context, or why there is none.
+    func createdInTrace(_ event: CloudEvent) -> String {
+        do {
+            return try event.traceContext().map { "\($0.traceID)" } ?? "-"
+        } catch {
+            return "invalid traceparent"
+        }
     }
 
     let application = Application(
@@ -36,5 +49,5 @@
     logger.info("receiving CloudEvents at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
     try await application.runService()
 #else
-    print("cloudevents-example-receiver needs the Hummingbird package trait (on by default).")
+    print("cloudevents-example-receiver needs the Hummingbird and Tracing package traits (on by default).")
 #endif

@@ -5,9 +5,10 @@
 //
 // Start cloudevents-example-receiver first, in another terminal.
 
-#if AsyncHTTPClient
+#if AsyncHTTPClient && Tracing
     import CloudEvents
     import CloudEventsAsyncHTTPClient
+    import CloudEventsTracing
 
     #if canImport(Glibc)
         import Glibc
@@ -28,7 +29,10 @@
     for mode in [HTTPContentMode.binary, .structured] {
         let sender = AsyncHTTPClientCloudEventSender(
             url: url, configuration: HTTPSenderConfiguration(mode: mode, deadline: .seconds(5)))
-        let event = order(mode == .binary ? 1 : 2)
+        var event = order(mode == .binary ? 1 : 2)
+        // As if created inside a traced operation upstream: the Distributed Tracing extension
+        // records that context, and no hop replaces it (the receiver logs it).
+        event.setTraceContext(TraceContext(traceID: .random(), spanID: .random(), flags: .sampled, state: TraceState()))
         do {
             let reply = try await sender.send(event)
             print("sent \(event.id) in \(mode) mode" + (reply.map { "; reply \($0.type) \($0.id)" } ?? ""))
@@ -55,5 +59,5 @@
         exit(1)
     }
 #else
-    print("cloudevents-example-sender needs the AsyncHTTPClient package trait (on by default).")
+    print("cloudevents-example-sender needs the AsyncHTTPClient and Tracing package traits (on by default).")
 #endif

@@ -13,8 +13,8 @@
         /// The W3C trace context in which the event was created, parsed from its `traceparent` and
         /// `tracestate` attributes; `nil` when the event has no `traceparent`.
         ///
-        /// - Throws: ``CloudEvents/CloudEventError`` with code
-        ///   ``CloudEvents/CloudEventError/Code/invalidAttributeValue`` naming `traceparent` or
+        /// - Throws: ``/CloudEvents/CloudEventError`` with code
+        ///   ``/CloudEvents/CloudEventError/Code/invalidAttributeValue`` naming `traceparent` or
         ///   `tracestate` when a value is not a String or is not valid W3C Trace Context (version
         ///   `00`). The event is never changed: a malformed value stays as it arrived.
         public func traceContext() throws -> TraceContext? {

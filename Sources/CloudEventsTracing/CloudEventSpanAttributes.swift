@@ -32,7 +32,7 @@
             span.attributes["messaging.batch.message_count"] = count
         }
 
-        /// Marks the span failed with `error`; a ``CloudEvents/CloudEventError`` also gives its
+        /// Marks the span failed with `error`; a ``/CloudEvents/CloudEventError`` also gives its
         /// code as `error.type` and the peer's status, when there was one.
         static func setFailure(_ error: any Error, on span: any Span) {
             span.recordError(error)

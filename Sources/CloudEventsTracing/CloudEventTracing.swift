@@ -9,7 +9,7 @@
     ///
     /// The transports of this package (the AsyncHTTPClient and URLSession senders, the Hummingbird
     /// receiver) call these already: an application only bootstraps a tracer. Another transport
-    /// calls ``withProducerSpan(sending:destination:_:)`` around a send and
+    /// calls ``withProducerSpan(sending:destination:_:)-(CloudEvent,_,_)`` around a send and
     /// ``withConsumerSpan(processing:transportContext:destination:batch:_:)`` around a handler.
     ///
     /// With no tracer bootstrapped (or bound by `withTracer`), both run their operation directly:
@@ -57,7 +57,7 @@
 
         /// Runs `operation`, which sends `batch` as one message, inside a producer span named
         /// `CloudEvents Send batch` with `messaging.batch.message_count`; each event without a
-        /// `traceparent` gets the span's context, as in ``withProducerSpan(sending:destination:_:)``.
+        /// `traceparent` gets the span's context, as in ``withProducerSpan(sending:destination:_:)-(CloudEvent,_,_)``.
         public static func withProducerSpan<Result>(
             sending batch: [CloudEvent], destination: @autoclosure () -> CloudEventTraceDestination,
             _ operation: ([CloudEvent], CloudEventProducerTrace) async throws -> Result
