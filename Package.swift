@@ -128,6 +128,8 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
         .executableTarget(

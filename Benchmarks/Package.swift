@@ -15,6 +15,9 @@ let package = Package(
         .package(path: ".."),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // As the root package declares it, so the baseline server is built exactly as the receiver's.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Loads the reference inputs (shared/bench/) for every harness below.
@@ -58,6 +61,16 @@ let package = Package(
         .executableTarget(
             name: "ThroughputProbe",
             dependencies: ["BenchmarkInputs", .product(name: "CloudEvents", package: cloudEventsPackage)]
+        ),
+        // A Hummingbird server answering 202 without decoding: scripts/load-test.sh's baseline
+        // for the example receiver (which the same script builds from this package, as a
+        // product of the path dependency, so both share one release build of Hummingbird).
+        .executableTarget(
+            name: "LoadTestBaseline",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
