@@ -1,9 +1,15 @@
 #if Hummingbird
     import CloudEvents
     import Hummingbird
+    import ServiceLifecycle
 
     /// A CloudEvents receiver that can be stopped and started again on the same port, recording
     /// what each run received in its own ``EventRecorder``.
+    ///
+    /// A run stops by graceful shutdown (the listener closes, requests being handled finish, then
+    /// the connections close), not by cancelling it: cancelling a NIO server while connections
+    /// are arriving can drop an accepted connection unserved, which traps in debug builds
+    /// ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#2813).
     ///
     /// The first run binds an ephemeral port; later runs bind that port again (Hummingbird sets
     /// `SO_REUSEADDR`, so connections the last run left in `TIME_WAIT` do not block it). Each
@@ -14,9 +20,15 @@
         public let port: Int
         /// One recorder per run, the current (or last) run's last.
         public private(set) var recorders: [EventRecorder]
-        private var running: Task<Void, any Error>?
+        private var running: Run?
 
-        private init(port: Int, recorder: EventRecorder, running: Task<Void, any Error>) {
+        /// One run: its service group and the task running it.
+        private struct Run {
+            var serviceGroup: ServiceGroup
+            var task: Task<Void, any Error>
+        }
+
+        private init(port: Int, recorder: EventRecorder, running: Run) {
             self.port = port
             self.recorders = [recorder]
             self.running = running
@@ -25,29 +37,30 @@
         /// Starts the first run on an ephemeral port of 127.0.0.1.
         public static func start() async throws -> RestartingReceiver {
             let recorder = EventRecorder()
-            let (task, port) = try await launch(port: 0, recorder: recorder)
-            return RestartingReceiver(port: port, recorder: recorder, running: task)
+            let (run, port) = try await launch(port: 0, recorder: recorder)
+            return RestartingReceiver(port: port, recorder: recorder, running: run)
         }
 
-        /// Stops the current run (Hummingbird's shutdown: the listener closes, connections end).
+        /// Stops the current run by graceful shutdown, and waits until it has.
         public func stop() async {
-            running?.cancel()
-            _ = await running?.result
-            running = nil
+            guard let running else { return }
+            await running.serviceGroup.triggerGracefulShutdown()
+            _ = await running.task.result
+            self.running = nil
         }
 
         /// Starts a new run on the same port, with a new recorder.
         public func restart() async throws {
             let recorder = EventRecorder()
-            let (task, _) = try await Self.launch(port: port, recorder: recorder)
+            let (run, _) = try await Self.launch(port: port, recorder: recorder)
             recorders.append(recorder)
-            running = task
+            running = run
         }
 
         /// The current run's recorder.
         public var current: EventRecorder { recorders[recorders.count - 1] }
 
-        private static func launch(port: Int, recorder: EventRecorder) async throws -> (Task<Void, any Error>, Int) {
+        private static func launch(port: Int, recorder: EventRecorder) async throws -> (Run, Int) {
             let (ports, portContinuation) = AsyncStream<Int>.makeStream()
             let router = Router()
             router.receiveCloudEvents(at: "/events") { event, context in
@@ -62,18 +75,21 @@
                     portContinuation.yield(channel.localAddress?.port ?? 0)
                     portContinuation.finish()
                 }, logger: testLogger)
+            let serviceGroup = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [application], gracefulShutdownSignals: [], logger: testLogger))
             let task = Task {
                 defer { portContinuation.finish() }
-                try await application.run()
+                try await serviceGroup.run()
             }
             var iterator = ports.makeAsyncIterator()
             guard let bound = await iterator.next(), bound > 0 else {
-                task.cancel()
+                await serviceGroup.triggerGracefulShutdown()
                 let outcome = await task.result
                 throw CloudEventError(
                     .transportFailed, message: "the test receiver did not start on port \(port): \(outcome)")
             }
-            return (task, bound)
+            return (Run(serviceGroup: serviceGroup, task: task), bound)
         }
     }
 #endif
