@@ -125,9 +125,14 @@ let package = Package(
         .target(
             name: "TransportTestSupport",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsHummingbird",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                // The raw fault server (FaultServer.swift).
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
                 .product(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],

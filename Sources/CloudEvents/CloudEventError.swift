@@ -53,8 +53,9 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
         // ``CloudEventError/status`` and ``CloudEventError/responseSnippet``; the number of
         // attempts a retrying sender made is in ``CloudEventError/attempts``.
 
-        /// The peer could not be reached, or the connection broke before it answered, on every
-        /// attempt the sender's retry policy allowed.
+        /// The peer could not be reached, the connection broke before it answered, or what it
+        /// answered was not HTTP (a malformed status line, header or length), on every attempt the
+        /// sender's retry policy allowed.
         public static let connectionFailed = Code(rawValue: "connection_failed")
         /// The peer answered with an error status: one that is never retried (most `4xx`, `500`),
         /// or a retryable one (`408`, `429`, `502`, `503`, `504`) on the last attempt allowed.

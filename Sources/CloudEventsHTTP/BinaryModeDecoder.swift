@@ -40,10 +40,15 @@ struct BinaryModeDecoder {
                     valueBytes += field.withUnsafeBytesOfValue { $0.count }
                     guard attributeFields <= limits.maximumAttributeFieldCount, valueBytes <= limits.maximumAttributeFieldBytes
                     else {
+                        // Names the attribute whose header crossed the limit.
+                        let attribute = String(decoding: UnsafeBufferPointer(rebasing: nameBytes[3...]), as: UTF8.self)
                         throw CloudEventError(
-                            .limitExceeded,
-                            message: "more than \(limits.maximumAttributeFieldCount) ce- header fields or"
-                                + " \(limits.maximumAttributeFieldBytes) bytes of ce- header values")
+                            .limitExceeded, attribute: attribute,
+                            message: attributeFields > limits.maximumAttributeFieldCount
+                                ? "header ce-\(attribute) is ce- header field \(attributeFields), over the limit of"
+                                    + " \(limits.maximumAttributeFieldCount)"
+                                : "header ce-\(attribute) brings the ce- header values to \(valueBytes) bytes, over the"
+                                    + " limit of \(limits.maximumAttributeFieldBytes)")
                     }
                     try decodeField(UnsafeBufferPointer(rebasing: nameBytes[3...]), field)
                 } else if ByteComparison.equal(nameBytes, "content-type") {

@@ -52,12 +52,12 @@ package enum PercentEncoding {
 
     /// Appends the decoded bytes of a header value to `output`.
     ///
-    /// - Returns: `nil` on success, or the failure with the offset in the header value.
+    /// - Returns: `nil` on success, or the failure with the offset in the header value as sent:
+    ///   of the malformed `%`, or of the byte or `%XY` escape that decoded to the first byte
+    ///   that is not UTF-8 (inside a quoted-string, counting its quote and `\` escapes).
     static func decode(_ value: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
         if value.first == UInt8(ascii: "\"") {
-            let start = output.count
-            guard let failure = unquoteAndDecode(value, into: &output) else { return checkUTF8(output, from: start) }
-            return failure
+            return unquoteAndDecode(value, into: &output)
         }
         return percentDecode(value, into: &output)
     }
@@ -83,7 +83,30 @@ package enum PercentEncoding {
             runStart = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart...]))
-        return runStart == 0 && isASCII(value) ? nil : checkUTF8(output, from: start)
+        if runStart == 0 && isASCII(value) { return nil }
+        guard let failure = checkUTF8(output, from: start) else { return nil }
+        output.removeSubrange(start...)
+        return SyntaxFailure(valueOffset(ofDecoded: failure.offset, in: value), failure.reason)
+    }
+
+    /// The offset in a well-formed percent-encoded `value` of the byte or `%XY` escape that
+    /// decoded to byte `target` of the decoded bytes.
+    private static func valueOffset(ofDecoded target: Int, in value: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        for _ in 0..<target where index < value.count {
+            index += value[index] == UInt8(ascii: "%") ? 3 : 1
+        }
+        return index
+    }
+
+    /// The offset in a quoted-string `value` of the byte (or `\` escape) that unquoting turned
+    /// into byte `target` of the unquoted bytes.
+    private static func quotedOffset(ofUnquoted target: Int, in value: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 1  // after the opening quote
+        for _ in 0..<target where index < value.count {
+            index += value[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return index
     }
 
     /// Whether every byte is ASCII (then the value is valid UTF-8 without decoding it).
@@ -128,7 +151,7 @@ package enum PercentEncoding {
         unquoted.withUnsafeBufferPointer { unquotedBytes in
             var decoded: [UInt8] = []
             if let inner = percentDecode(unquotedBytes, into: &decoded) {
-                failure = SyntaxFailure(inner.offset + 1, inner.reason)
+                failure = SyntaxFailure(quotedOffset(ofUnquoted: inner.offset, in: value), inner.reason)
             } else {
                 output.append(contentsOf: decoded)
             }

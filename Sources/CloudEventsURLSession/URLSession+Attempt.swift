@@ -24,7 +24,7 @@ extension URLSession {
         do {
             (data, response) = try await self.data(for: request)
         } catch let error as URLError {
-            throw Self.classify(error)
+            throw Self.classify(error, scheme: request.url?.scheme)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -40,15 +40,26 @@ extension URLSession {
             isBodyTruncated: data.count > limit)
     }
 
-    /// The URL errors that mean the peer never answered (worth a retry).
+    /// The URL errors that mean the peer never gave a usable answer (worth a retry): it could not
+    /// be reached, the connection broke, or what came back was not HTTP.
+    ///
+    /// `unknown` is on the list because FoundationNetworking (Linux) reports most failed transfers
+    /// with it: a malformed `Content-Length`, a body cut short ("transfer closed with n bytes
+    /// remaining"). Apple's URLSession reports those as `cannotParseResponse` and
+    /// `networkConnectionLost`. Either way the AsyncHTTPClient sender retries the same faults.
     private static let connectionErrors: Set<URLError.Code> = [
         .cannotConnectToHost, .networkConnectionLost, .timedOut, .cannotFindHost, .dnsLookupFailed,
         .notConnectedToInternet, .secureConnectionFailed, .badServerResponse, .resourceUnavailable,
+        .cannotParseResponse, .zeroByteResource, .unknown,
     ]
 
-    private static func classify(_ error: URLError) -> any Error {
+    private static func classify(_ error: URLError, scheme: String?) -> any Error {
         if error.code == .cancelled { return CancellationError() }
         let reason = "\(error.localizedDescription) (URLError \(error.code.rawValue))"
+        // FoundationNetworking reports an answer that is not HTTP at all ("Received HTTP/0.9 when
+        // not allowed") as `unsupportedURL`; for an http(s) URL, that is what it means.
+        let isHTTP = scheme.map { ["http", "https"].contains($0.lowercased()) } ?? false
+        if error.code == .unsupportedURL && isHTTP { return HTTPAttemptFailure(.connection, reason: reason) }
         return HTTPAttemptFailure(connectionErrors.contains(error.code) ? .connection : .fatal, reason: reason)
     }
 }

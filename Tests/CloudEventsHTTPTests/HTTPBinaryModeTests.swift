@@ -115,6 +115,28 @@ struct HTTPBinaryModeTests {
         #expect(error?.attribute == "bad")
     }
 
+    @Test(
+        "the error offset is into the header value as sent, after earlier escapes and quoted-string escapes",
+        arguments: [
+            ("%41%41%FF", 6),  // decoded "AA" then 0xFF: the %FF escape starts at 6 (decoded byte 2)
+            ("ab%C3%A9%FF", 8),  // "ab", é as two escapes, then %FF
+            ("x%20y%ZZ", 5),  // a malformed escape after a good one
+            (#""\"q\"%41%FF""#, 9),  // quoted: `"`, `\"`, q, `\"`, %41, then %FF at 9
+            (#""\"%G0""#, 3),  // quoted: `"`, `\"`, then the malformed % at 3
+        ])
+    func malformedValueOffsets(value: String, offset: Int) {
+        let error = cloudEventError {
+            try decoder.decodeEvent(
+                headerFields: fields([
+                    ("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t"), ("ce-bad", value),
+                ]),
+                body: [])
+        }
+        #expect(error?.code == .malformedInput)
+        #expect(error?.attribute == "bad")
+        #expect(error?.byteOffset == offset, "\(value)")
+    }
+
     @Test("an unknown specversion is a typed error that says what was seen")
     func unknownVersion() {
         let error = cloudEventError {

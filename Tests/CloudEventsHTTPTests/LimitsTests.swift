@@ -70,6 +70,8 @@ struct HTTPLimitsTests {
                 error = thrownError { try decoder.decodeEvent(headerFields: fields, body: []) }
             }
             #expect(error?.code == .limitExceeded)
+            // The 129th ce- field: the 125th extension after the four required attributes.
+            #expect(error?.attribute == "x124")
             PeakMemory.expect(growth, below: 1 << 20, "\(fields.count) header fields")
 
             let atLimit = Self.fields(Self.required + extensions.prefix(limit - Self.required.count))
@@ -88,12 +90,14 @@ struct HTTPLimitsTests {
             // ...and ten values that each fit but add up to ten times the limit.
             let share = String(repeating: "v", count: limit)
             let many = Self.fields(Self.required + (0..<10).map { ("ce-x\($0)", share) })
-            for (what, fields) in [("one value", one), ("ten values", many)] {
+            // The field that crossed the limit: ce-id itself; ce-x0, the first share after 7 bytes.
+            for (what, fields, attribute) in [("one value", one, "id"), ("ten values", many, "x0")] {
                 var error: CloudEventError?
                 let growth = PeakMemory.growth {
                     error = thrownError { try decoder.decodeEvent(headerFields: fields, body: []) }
                 }
                 #expect(error?.code == .limitExceeded, "\(what)")
+                #expect(error?.attribute == attribute, "\(what)")
                 PeakMemory.expect(growth, below: 1 << 20, "\(what) of ce- header values")
             }
             let atLimit = Self.fields(
@@ -122,6 +126,7 @@ struct HTTPLimitsTests {
             }
             #expect(error?.code == .limitExceeded)
             #expect(error?.byteOffset == 1 + limit * (event.utf8.count + 1))
+            #expect(error?.index == limit)
             PeakMemory.expect(growth, below: 16 << 20, "a batch of \(10 * limit) events of 4 KiB")
         }
     }

@@ -10,8 +10,8 @@ import Testing
 /// limit and checks the typed error and that the decoder's own memory stays bounded (the input,
 /// allocated before measuring, is excluded).
 ///
-/// The format has limits for document size, nesting depth and batch length. It has no limit of
-/// its own on the length of one string: a string is bounded by the document size only.
+/// The format has limits for document size, nesting depth, batch length and the length of one
+/// attribute value; `data` is bounded by the document size only.
 @Suite("Limits: JSON event format", .serialized)
 struct JSONFormatLimitsTests {
     static let head = #"{"specversion":"1.0","id":"1","source":"/s","type":"t""#
@@ -131,8 +131,9 @@ struct JSONFormatLimitsTests {
             var error: CloudEventError?
             let growth = PeakMemory.growth { error = thrownError { try format.decodeBatch(input) } }
             #expect(error?.code == .limitExceeded)
-            // Where event 1,000 (counting from 0) would start.
+            // Where event 1,000 (counting from 0) would start, and its index.
             #expect(error?.byteOffset == 1 + limit * (event.utf8.count + 1))
+            #expect(error?.index == limit)
             // Decoding stops after `limit` events (about 4 MiB of text), not after all 40 MiB.
             PeakMemory.expect(growth, below: 16 << 20, "a batch of \(10 * limit) events of 4 KiB")
 
@@ -140,6 +141,118 @@ struct JSONFormatLimitsTests {
             let decodedCount = try? format.decodeBatch(atLimit).count
             #expect(decodedCount == limit)
         }
+    }
+}
+
+/// `maximumAttributeLength` and the clamp of `maximumDocumentSize`.
+@Suite("Limits: JSON attribute length and document size cap", .serialized)
+struct JSONAttributeLengthTests {
+    static let head = JSONFormatLimitsTests.head
+
+    /// A JSON string literal holding `count` × "é", each written as the escape `\u00e9` (six bytes
+    /// that unescape to two).
+    static func escapedAcutes(_ count: Int) -> String {
+        "\"" + String(repeating: #"\u00e9"#, count: count) + "\""
+    }
+
+    /// A JSON string literal holding `count` × "A", each written as the escape `\u0041` (six bytes
+    /// that unescape to one).
+    static func escapedLetters(_ count: Int) -> String {
+        "\"" + String(repeating: #"\u0041"#, count: count) + "\""
+    }
+
+    @Test("a context attribute or extension of ten times maximumAttributeLength is refused, naming it and its offset")
+    func tenTimesTheLimit() {
+        PeakMemory.exclusively {
+            let format = JSONEventFormat()
+            let limit = format.limits.maximumAttributeLength
+            #expect(limit == 64 << 10)
+            let plain = "\"" + String(repeating: "a", count: 10 * limit) + "\""
+            // Escaped: 10 × limit bytes once unescaped, written in 60 × limit bytes (or 30 ×).
+            let escaped = Self.escapedLetters(10 * limit)
+            let cases = [
+                ("subject", escaped), ("subject", plain), ("comexampleext", plain),
+                ("ext", Self.escapedAcutes(5 * limit)),
+            ]
+            // The first decoding in the process pays for things done once; not measured.
+            _ = thrownError { try format.decode(Array((Self.head + #","subject":"# + plain + "}").utf8)) }
+            for (attribute, value) in cases {
+                let prefix = Self.head + ",\"\(attribute)\":"
+                let input = Array((prefix + value + "}").utf8)
+                var error: CloudEventError?
+                let growth = PeakMemory.leastGrowth { error = thrownError { try format.decode(input) } }
+                #expect(error?.code == .limitExceeded, "\(attribute)")
+                #expect(error?.attribute == attribute)
+                #expect(error?.byteOffset == prefix.utf8.count, "the value's opening quote")
+                #expect(error?.message.contains("\(10 * limit) bytes") == true, "counted after unescaping")
+                // Decoding the value before refusing it would cost a copy of the input, and more.
+                PeakMemory.expect(growth, below: 2 << 20, "\(attribute) of \(input.count) bytes")
+            }
+        }
+    }
+
+    @Test("in a batch, the same value is refused naming the event's index, the attribute and the batch offset")
+    func tenTimesTheLimitInABatch() {
+        PeakMemory.exclusively {
+            let format = JSONEventFormat()
+            let limit = format.limits.maximumAttributeLength
+            let prefix = "[" + JSONFormatLimitsTests.minimal + "," + Self.head + #","ext":"#
+            let input = Array((prefix + Self.escapedAcutes(5 * limit) + "}]").utf8)
+            var error: CloudEventError?
+            let growth = PeakMemory.leastGrowth { error = thrownError { try format.decodeBatch(input) } }
+            #expect(error?.code == .limitExceeded)
+            #expect(error?.index == 1)
+            #expect(error?.attribute == "ext")
+            #expect(error?.byteOffset == prefix.utf8.count)
+            PeakMemory.expect(growth, below: 1 << 20, "a batch of \(input.count) bytes")
+        }
+    }
+
+    @Test("the limit counts unescaped bytes: exactly the limit passes however it is escaped, one more does not")
+    func countsUnescapedBytes() throws {
+        let format = JSONEventFormat(limits: .init(maximumAttributeLength: 1000))
+        // 500 × "é" is 1,000 bytes, written as 3,000.
+        let atLimit = try format.decode(Self.head + #","subject":"# + Self.escapedAcutes(500) + "}")
+        #expect(atLimit.subject?.utf8.count == 1000)
+        // A surrogate pair (12 bytes written) is one 4-byte scalar: 996 + 4 is the limit too.
+        let pair = "\"" + String(repeating: "a", count: 996) + #"\ud83d\ude00"# + "\""
+        #expect(throws: Never.self) { try format.decode(Self.head + #","ext":"# + pair + "}") }
+        let over = thrownError {
+            try format.decode(Self.head + #","ext":""# + String(repeating: "a", count: 1001) + "\"}")
+        }
+        #expect(over?.code == .limitExceeded)
+        #expect(over?.attribute == "ext")
+        let overEscaped = thrownError {
+            try format.decode(Self.head + #","subject":"# + String(Self.escapedAcutes(500).dropLast()) + "a\"}")
+        }
+        #expect(overEscaped?.attribute == "subject")
+    }
+
+    @Test("data and data_base64 are not attributes: only the document size bounds them")
+    func dataIsNotAnAttribute() throws {
+        let format = JSONEventFormat(limits: .init(maximumAttributeLength: 1000))
+        let text = String(repeating: "x", count: 10_000)
+        let event = try format.decode(
+            Self.head + #","datacontenttype":"text/plain","data":""# + text + "\"}")
+        #expect(event.data == .text(text))
+        let base64 = String(repeating: "QUJD", count: 2_500)
+        let binary = try format.decode(Self.head + #","data_base64":""# + base64 + "\"}")
+        #expect(binary.data == .binary(Array(repeating: Array("ABC".utf8), count: 2_500).flatMap { $0 }))
+    }
+
+    @Test("maximumDocumentSize stays at most 1 GiB however it is set: in init and by assignment")
+    func documentSizeCap() {
+        #expect(JSONEventFormat.Limits.documentSizeCap == 1 << 30)
+        #expect(JSONEventFormat.Limits(maximumDocumentSize: 4 << 30).maximumDocumentSize == 1 << 30)
+        var limits = JSONEventFormat.Limits()
+        // Beyond 2 GiB, offsets into the document would collide with those of unescaped bytes.
+        limits.maximumDocumentSize = 4 << 30
+        #expect(limits.maximumDocumentSize == 1 << 30)
+        limits.maximumDocumentSize = 1000
+        #expect(limits.maximumDocumentSize == 1000)
+        var format = JSONEventFormat()
+        format.limits.maximumDocumentSize = Int.max
+        #expect(format.limits.maximumDocumentSize == 1 << 30)
     }
 }
 
@@ -198,6 +311,17 @@ private enum PeakMemory {
             body()
             return nil
         #endif
+    }
+
+    /// The least ``growth(_:)`` of three runs of `body`: tests running at the same time (the
+    /// transport tests share the process) only ever add to a measurement, never take from it.
+    static func leastGrowth(_ body: () -> Void) -> Int? {
+        var least: Int?
+        for _ in 0..<3 {
+            guard let growth = growth(body) else { return nil }
+            least = min(least ?? growth, growth)
+        }
+        return least
     }
 
     /// Records an issue when the growth is known and not below `bound`.

@@ -187,14 +187,16 @@
         }
     }
 
+    /// Retries with short waits, so the retry tests stay fast.
+    let testRetries = HTTPRetryPolicy(
+        maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
+
     /// Runs `body` with a URLSession sender to `http://127.0.0.1:<port><path>`, shut down afterwards.
     func withURLSessionSender<Result: Sendable>(
         port: Int, path: String = "/events", mode: HTTPContentMode = .binary, deadline: Duration = .seconds(10),
-        _ body: (URLSessionCloudEventSender) async throws -> Result
+        retryPolicy: HTTPRetryPolicy = testRetries, _ body: (URLSessionCloudEventSender) async throws -> Result
     ) async throws -> Result {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
-        let retryPolicy = HTTPRetryPolicy(
-            maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
         let sender = URLSessionCloudEventSender(
             url: url, configuration: HTTPSenderConfiguration(mode: mode, deadline: deadline, retryPolicy: retryPolicy))
         do {

@@ -10,6 +10,8 @@ struct JSONEventDecoder {
     static let extraBase: UInt32 = 0x8000_0000
 
     var scanner: JSONScanner
+    /// The longest attribute value, in UTF-8 bytes after unescaping.
+    let maximumAttributeLength: Int
     var extra: [UInt8] = []
     var storage = EventStorage()
     var specVersion: CloudEventSpecVersion?
@@ -27,8 +29,9 @@ struct JSONEventDecoder {
     /// Where the object starts in `scanner.bytes`; ranges are relative to it.
     var objectStart = 0
 
-    init(scanner: JSONScanner) {
+    init(scanner: JSONScanner, maximumAttributeLength: Int) {
         self.scanner = scanner
+        self.maximumAttributeLength = maximumAttributeLength
     }
 
     private enum Member: UInt16 {
@@ -126,7 +129,8 @@ struct JSONEventDecoder {
             dataValue = (valueOffset, scanner.index, token)
             return
         }
-        guard let text = try scanStringOrNull(member.name) else { return }
+        // data_base64 is data, not an attribute: only the document size bounds it.
+        guard let text = try scanStringOrNull(member.name, isAttribute: member != .dataBase64) else { return }
         present |= member.rawValue
         switch member {
         case .specversion:
@@ -159,10 +163,12 @@ struct JSONEventDecoder {
     }
 
     /// A string value's range, or `nil` for `null` (which the spec defines as absent).
-    private mutating func scanStringOrNull(_ attribute: String) throws -> TextRange? {
+    private mutating func scanStringOrNull(_ attribute: String, isAttribute: Bool) throws -> TextRange? {
         switch scanner.current ?? 0 {
         case UInt8(ascii: "\""):
+            let offset = scanner.index
             let token = try scanner.scanString()
+            if isAttribute { try checkLength(token, of: attribute, at: offset) }
             return token.hasEscapes ? storeUnescaped(token) : range(token)
         case UInt8(ascii: "n"):
             let offset = scanner.index
@@ -195,6 +201,7 @@ struct JSONEventDecoder {
         switch scanner.current ?? 0 {
         case UInt8(ascii: "\""):
             let token = try scanner.scanString()
+            try checkLength(token, of: withBytes(name) { String(decoding: $0, as: UTF8.self) }, at: valueOffset)
             value = .bytes(.string, token.hasEscapes ? storeUnescaped(token) : range(token))
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             guard let flag = try scanner.scanLiteral() else {
@@ -396,6 +403,20 @@ struct JSONEventDecoder {
     }
 
     // MARK: Errors and names
+
+    /// Throws ``CloudEventError/Code/limitExceeded`` when the string value starting (with its
+    /// quote) at `offset` is longer than ``maximumAttributeLength`` once unescaped; counts
+    /// without unescaping, so a refused value costs no memory.
+    private func checkLength(_ token: JSONScanner.StringToken, of attribute: String, at offset: Int) throws {
+        let written = token.end - token.start
+        // Unescaping never lengthens a string, so a short one needs no count.
+        guard written > maximumAttributeLength else { return }
+        let length = token.hasEscapes ? JSONScanner.unescapedCount(scanner.bytes, token) : written
+        guard length > maximumAttributeLength else { return }
+        throw CloudEventError(
+            .limitExceeded, attribute: attribute, byteOffset: scanner.offsetBase + offset,
+            message: "the value of \(attribute) is \(length) bytes, over the limit of \(maximumAttributeLength)")
+    }
 
     private func duplicate(_ name: String, at offset: Int) -> CloudEventError {
         CloudEventError(

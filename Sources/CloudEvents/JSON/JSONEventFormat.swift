@@ -18,20 +18,39 @@ public struct JSONEventFormat: Sendable {
 
     /// Limits that bound the work and memory an input can cause.
     public struct Limits: Sendable, Hashable {
+        /// The largest `maximumDocumentSize` there is: 1 GiB. The decoder addresses a document
+        /// and the bytes it unescapes with 32-bit offsets, the latter from 2 GiB up.
+        public static let documentSizeCap = 1 << 30
+
         /// The deepest nesting of arrays and objects, counting the event object as level 1 (in
         /// a batch too: the batch's array is not counted, so an event nests the same alone or
         /// in a batch). Default 64.
         public var maximumDepth: Int
-        /// The largest document, in bytes. Default 16 MiB.
-        public var maximumDocumentSize: Int
+        /// The largest document, in bytes. Default 16 MiB; at most ``documentSizeCap`` (1 GiB),
+        /// however it is set: a larger value is lowered to it.
+        public var maximumDocumentSize: Int {
+            didSet { maximumDocumentSize = min(maximumDocumentSize, Self.documentSizeCap) }
+        }
         /// The most events in one batch. Default 100,000.
         public var maximumBatchLength: Int
+        /// The longest value of one attribute — a context attribute or an extension, whatever its
+        /// type — counted in UTF-8 bytes after JSON unescaping (so `"\u00e9"` counts 2, as the
+        /// event holds it, however the sender escaped it). Default 64 KiB, the same as the HTTP
+        /// binding's `maximumAttributeFieldBytes` for all `ce-` header values together.
+        ///
+        /// `data` and `data_base64` are not attributes: they are bounded by
+        /// ``maximumDocumentSize`` only.
+        public var maximumAttributeLength: Int
 
         /// Creates limits; every argument has the documented default.
-        public init(maximumDepth: Int = 64, maximumDocumentSize: Int = 16 << 20, maximumBatchLength: Int = 100_000) {
+        public init(
+            maximumDepth: Int = 64, maximumDocumentSize: Int = 16 << 20, maximumBatchLength: Int = 100_000,
+            maximumAttributeLength: Int = 64 << 10
+        ) {
             self.maximumDepth = maximumDepth
-            self.maximumDocumentSize = min(maximumDocumentSize, 1 << 30)
+            self.maximumDocumentSize = min(maximumDocumentSize, Self.documentSizeCap)
             self.maximumBatchLength = maximumBatchLength
+            self.maximumAttributeLength = maximumAttributeLength
         }
     }
 
@@ -101,7 +120,9 @@ public struct JSONEventFormat: Sendable {
     }
 
     private func decodeSingle(_ buffer: UnsafeBufferPointer<UInt8>, reusing array: [UInt8]?) throws -> CloudEvent {
-        var decoder = JSONEventDecoder(scanner: JSONScanner(buffer, maximumDepth: limits.maximumDepth))
+        var decoder = JSONEventDecoder(
+            scanner: JSONScanner(buffer, maximumDepth: limits.maximumDepth),
+            maximumAttributeLength: limits.maximumAttributeLength)
         decoder.scanner.skipWhitespace()
         let start = decoder.scanner.index
         let (event, end) = try decoder.decodeObject(depth: 1, copyInput: start == 0 ? array : nil)
@@ -125,9 +146,10 @@ public struct JSONEventFormat: Sendable {
             while true {
                 guard events.count < limits.maximumBatchLength else {
                     throw scanner.error(
-                        "batch has more than the limit of \(limits.maximumBatchLength) events", code: .limitExceeded)
+                        "batch has more than the limit of \(limits.maximumBatchLength) events", code: .limitExceeded
+                    ).atIndex(events.count)
                 }
-                var decoder = JSONEventDecoder(scanner: scanner)
+                var decoder = JSONEventDecoder(scanner: scanner, maximumAttributeLength: limits.maximumAttributeLength)
                 do {
                     // Depth counts from the event object, as for a single event, so that every
                     // event a batch holds is one that could travel alone, and back.

@@ -170,6 +170,36 @@ struct JSONScanner {
         }
     }
 
+    /// The length in bytes of what ``unescape(_:_:into:)`` would append, without appending it.
+    static func unescapedCount(_ bytes: UnsafeBufferPointer<UInt8>, _ token: StringToken) -> Int {
+        var count = 0
+        var index = token.start
+        while index < token.end {
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                count += 1
+                index += 1
+                continue
+            }
+            let kind = bytes[index + 1]
+            index += 2
+            guard kind == UInt8(ascii: "u") else {
+                count += 1
+                continue
+            }
+            let scalar = hex4Unchecked(bytes, index)
+            index += 4
+            switch scalar {
+            case 0..<0x80: count += 1
+            case 0x80..<0x800: count += 2
+            case 0xD800...0xDBFF:
+                index += 6  // the low surrogate's escape; the pair is one 4-byte scalar
+                count += 4
+            default: count += 3
+            }
+        }
+        return count
+    }
+
     private static func hex4Unchecked(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
         var value: UInt32 = 0
         for offset in 0..<4 { value = value << 4 | UInt32(hexValue(bytes[at + offset]) ?? 0) }
