@@ -204,7 +204,9 @@ struct JSONAttributeLengthTests {
             #expect(error?.index == 1)
             #expect(error?.attribute == "ext")
             #expect(error?.byteOffset == prefix.utf8.count)
-            PeakMemory.expect(growth, below: 1 << 20, "a batch of \(input.count) bytes")
+            // Unescaping the value before refusing it costs 4–5 MiB here; 2.4 MiB was seen on a
+            // loaded CI box with other tests allocating beside it.
+            PeakMemory.expect(growth, below: 3 << 20, "a batch of \(input.count) bytes")
         }
     }
 
