@@ -60,6 +60,10 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", .product(name: "Yams", package: "Yams"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            // The upstream conformance cases, compiled in (`ConformanceMaterial.builtIn`), so that
+            // the tool runs them from any directory without a resource bundle beside it.
+            exclude: ["Cases/LICENSE", "Cases/SOURCE.md"],
+            resources: [.embedInCode("Cases/yaml"), .embedInCode("Cases/features")],
             swiftSettings: strictSettings),
         // With the `Tracing` trait off, this module keeps only the pass-through the transports call.
         .target(
@@ -122,10 +126,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
             ],
             path: "Examples/Receiver", swiftSettings: strictSettings),
+        // Test support: the C allocator interposer that memory tests count a thread's allocations
+        // with, and the repository's test data (Tests/Data); linked into the test executable only.
+        .target(name: "CAllocationCounter", path: "Tests/CAllocationCounter"),
+        .target(
+            name: "CoreTestSupport", dependencies: ["CAllocationCounter"], path: "Tests/CoreTestSupport",
+            swiftSettings: strictSettings),
         .target(
             name: "TransportTestSupport",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsHummingbird",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsHummingbird", "CoreTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 // The raw fault server (FaultServer.swift).
@@ -157,11 +167,13 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "CloudEventsTests", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsTests", dependencies: ["CloudEvents", "CoreTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP"], swiftSettings: strictSettings),
+            name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP", "CoreTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsHTTPDeliveryTests", dependencies: ["CloudEvents", "CloudEventsHTTPDelivery"],
             swiftSettings: strictSettings),
@@ -216,7 +228,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
-        .testTarget(name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents", "CoreTestSupport"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

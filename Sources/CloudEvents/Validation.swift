@@ -58,12 +58,24 @@ extension CloudEvent {
     }
 
     /// Validates a freshly decoded event whose input lacked (or nulled) the required attributes
-    /// in `missing`: those are reported as missing rather than empty. Marks the event valid.
-    package mutating func validateDecoded(missing: [String]) throws {
+    /// in `missing`: those are reported as missing rather than empty. `found` are the violations
+    /// the decoder met on the way (values of the wrong type, which it left out of the event):
+    /// they come first, and replace any other violation of the same attribute. Marks the event
+    /// valid when there are none.
+    ///
+    /// A single violation the decoder found is thrown as it is (its own code, attribute and byte
+    /// offset); more than one, or any rule of validation, make one ``CloudEventError/Code/invalidEvent``
+    /// error that lists them all in ``CloudEventError/violations``.
+    package mutating func validateDecoded(missing: [String], found: [CloudEventError] = []) throws {
         var errors = validationErrors
         for name in missing {
             errors.removeAll { $0.attribute == name }
             errors.append(CloudEventError(.missingAttribute, attribute: name, message: "\(name) is required"))
+        }
+        if !found.isEmpty {
+            errors.removeAll { error in found.contains { $0.attribute == error.attribute } }
+            if errors.isEmpty && found.count == 1 { throw found[0] }
+            errors = found + errors
         }
         guard errors.isEmpty else { throw CloudEvent.invalidEventError(errors) }
         isKnownValid = true

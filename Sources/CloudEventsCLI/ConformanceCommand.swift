@@ -19,22 +19,24 @@ struct ConformanceCommand: AsyncParsableCommand {
     }
 }
 
-/// `cloudevents conformance check --dir DIR`: every case through this SDK's HTTP binding.
+/// `cloudevents conformance check [--dir DIR]`: every case through this SDK's HTTP binding.
 struct ConformanceCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Encode and decode every conformance case through this SDK's HTTP binding.",
         discussion: """
-            Reads the upstream CloudEvents conformance cases under DIR, searched recursively: every \
-            '*.yaml' file (the format of cloudevents/conformance's yaml directory, one case per YAML \
-            document) and every '*.feature' file (raw HTTP requests with the attributes they must \
-            decode to). Each YAML case is encoded in the mode it names (binary and structured when it \
+            Runs the upstream CloudEvents conformance cases built into the tool (cloudevents/conformance \
+            at commit \(ConformanceMaterial.upstreamCommit.prefix(7))), or with --dir the cases under DIR, \
+            searched recursively: every '*.yaml' file (the format of cloudevents/conformance's yaml \
+            directory, one case per YAML document) and every '*.feature' file (raw HTTP requests with \
+            the attributes they must decode to). Hidden files and folders (.build, .git) and folders \
+            named 'build' are skipped. Each YAML case is encoded in the mode it names (binary and structured when it \
             names none), decoded back through the HTTP binding and compared with the case: every \
             attribute and the data, exactly.
 
             Output, on standard output: one line per case and mode, then a summary line.
 
-              PASS v1.0/v1_minimum.yaml#0 (Minimum plain/text) [binary]
+              PASS yaml/v1.0/v1_minimum.yaml#0 (Minimum plain/text) [binary]
               FAIL NAME [MODE]: DIFFERENCE; DIFFERENCE
               SKIP NAME: REASON          (a transport this SDK has no binding for)
               N passed, M failed         (followed by ', K skipped' when any were)
@@ -46,13 +48,17 @@ struct ConformanceCheckCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The directory of conformance cases, e.g. conformance/yaml.", valueName: "DIR"))
-    var dir: String
+    @Option(
+        help: ArgumentHelp(
+            "A directory of conformance cases to run instead of the built-in ones, e.g. conformance/yaml.",
+            valueName: "DIR"))
+    var dir: String?
 
     func run() throws {
+        let material = ConformanceMaterial(directory: dir)
         let report: ConformanceReport
         do {
-            report = try ConformanceReport.run(directory: dir)
+            report = try ConformanceReport.run(material)
         } catch {
             reportError("conformance check", "\(error)")
             throw ExitCode.failure
@@ -61,9 +67,16 @@ struct ConformanceCheckCommand: ParsableCommand {
         text.append(report.summary)
         StandardStream.output.write(Array((text.joined(separator: "\n") + "\n").utf8))
         if report.results.isEmpty {
-            reportError("conformance check", "no conformance cases (*.yaml, *.feature) under \(dir)")
+            reportError("conformance check", "no conformance cases (*.yaml, *.feature) in \(material)")
             throw ExitCode.failure
         }
         if report.failedCount > 0 { throw ExitCode.failure }
+    }
+}
+
+extension ConformanceMaterial {
+    /// The directory given with `--dir`, or the built-in cases without one.
+    init(directory: String?) {
+        self = directory.map(ConformanceMaterial.directory) ?? .builtIn
     }
 }

@@ -5,20 +5,20 @@
     import CloudEventsAsyncHTTPClient
     import CloudEventsConformance
 
-    /// `cloudevents conformance send URL --dir DIR`: every case to another implementation's receiver.
+    /// `cloudevents conformance send URL [--dir DIR]`: every case to another implementation's receiver.
     struct ConformanceSendCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "send",
             abstract: "Send every conformance case to an HTTP receiver.",
             discussion: """
-                Reads the YAML conformance cases under DIR (searched recursively, as 'conformance check' \
-                does) and POSTs each to URL in each mode it names (binary and structured when it names none), \
+                Takes the YAML conformance cases built into the tool, or with --dir those under DIR \
+                (searched recursively, as 'conformance check' does), and POSTs each to URL in each mode it names (binary and structured when it names none), \
                 one request at a time, with the case's TransportExtensions as extra header fields. Binary \
                 mode has no header budget here: the receiver's limits are what is being tested.
 
                 Output, on standard output: one line per case and mode, then a summary line.
 
-                  PASS v1.0/v1_minimum.yaml#0 (Minimum plain/text) [binary]
+                  PASS yaml/v1.0/v1_minimum.yaml#0 (Minimum plain/text) [binary]
                   FAIL NAME [MODE]: CODE (HTTP STATUS): REASON
                   N passed, M failed
 
@@ -31,8 +31,11 @@
         @Argument(help: "Where to POST the cases, e.g. http://127.0.0.1:8080/.")
         var url: String
 
-        @Option(help: ArgumentHelp("The directory of conformance cases, e.g. conformance/yaml.", valueName: "DIR"))
-        var dir: String
+        @Option(
+            help: ArgumentHelp(
+                "A directory of conformance cases to send instead of the built-in ones, e.g. conformance/yaml.",
+                valueName: "DIR"))
+        var dir: String?
 
         @OptionGroup(title: "Delivery")
         var delivery: DeliveryOptions
@@ -42,16 +45,17 @@
         }
 
         func run() async throws {
+            let material = ConformanceMaterial(directory: dir)
             let cases: [ConformanceCase]
             do {
-                cases = try ConformanceCase.load(directory: dir)
+                cases = try ConformanceCase.load(material)
             } catch {
                 reportError("conformance send", "\(error)")
                 throw ExitCode.failure
             }
             guard !cases.isEmpty else {
                 StandardStream.output.writeLine("0 passed, 0 failed")
-                reportError("conformance send", "no conformance cases (*.yaml) under \(dir)")
+                reportError("conformance send", "no conformance cases (*.yaml) in \(material)")
                 throw ExitCode.failure
             }
             let client = HTTPClient(configuration: AsyncHTTPClientCloudEventSender.makeHTTPClientConfiguration())

@@ -27,11 +27,11 @@
         @Option(
             help: ArgumentHelp(
                 """
-                How many times to try a send, the first included. Only a connection failure and the statuses \
-                408, 429, 502, 503 and 504 are tried again (with jittered back-off from 100 ms, or the \
-                receiver's Retry-After); 1 never retries.
+                How many times to try a send, the first included (the library's default). Only a connection \
+                failure and the statuses 408, 429, 502, 503 and 504 are tried again (with jittered back-off \
+                from 100 ms, or the receiver's Retry-After); 1 never retries.
                 """, valueName: "N"))
-        var maxAttempts: Int = 3
+        var maxAttempts: Int = HTTPRetryPolicy().maximumAttempts
 
         func validate() throws {
             guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {

@@ -17,11 +17,14 @@
                 every CloudEvents type (Boolean, Integer, String, Binary, URI, URI-reference, Timestamp), a \
                 time with nanoseconds and a UTC offset, JSON data whose numbers must survive byte for byte, \
                 and binary data. For each event it prints every attribute as sent and as arrived, with its \
-                type: in binary mode extensions arrive as Strings (HTTP header fields carry text), in \
-                structured and batch mode Booleans and Integers keep their type; every value's canonical \
-                string must be identical, and the data's kind and bytes.
+                type. An extension the transport cannot type arrives as a String holding the same canonical \
+                text, marked '~': in binary mode every extension (HTTP header fields carry text), in structured \
+                and batch mode all but Booleans and Integers (the JSON format's only typed values). Read it \
+                typed again with, for example, event[extension: "count"]?.integerValue(). Every other \
+                attribute must arrive with its type and value, and the data with its kind and bytes. A row \
+                marked '!' differs.
 
-                Exit status: 0 when every event arrived identical; 1 otherwise.
+                Exit status: 0 when no row differs ('~' rows count as the same value); 1 otherwise.
                 """
         )
 
@@ -43,7 +46,7 @@
                         return nil
                     }
                 ], logger: logger)
-            let allIdentical = try await withThrowingTaskGroup(of: Void.self) { group in
+            let outcome = try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { portContinuation.finish() }  // a receiver that cannot start sends no port
                     try await services.run()
@@ -58,7 +61,7 @@
                 let url = "http://127.0.0.1:\(port)/events"
                 StandardStream.output.writeLine(
                     "Receiver listening on \(url) (Hummingbird); sending with AsyncHTTPClient.")
-                let result: Bool
+                let result: Outcome
                 do {
                     result = try await Self.sendAndCompare(deliveries, to: url, recorder: recorder)
                 } catch {
@@ -70,19 +73,46 @@
                 try await group.waitForAll()
                 return result
             }
-            StandardStream.output.writeLine(
-                allIdentical
-                    ? "Every event arrived identical: each attribute's canonical value and the data bytes."
-                    : "Some events did not arrive identical (marked '!' above).")
-            if !allIdentical { throw ExitCode.failure }
+            StandardStream.output.writeLine(outcome.summary)
+            if !outcome.hasSameValues { throw ExitCode.failure }
+        }
+
+        /// What the comparisons of every delivery found.
+        struct Outcome {
+            /// Events that differ in a row marked '!', or that did not arrive, or arrived extra.
+            var differingEvents = 0
+            /// Attributes that arrived as a String holding the same canonical text ('~').
+            var untypedAttributes = 0
+
+            var hasSameValues: Bool { differingEvents == 0 }
+
+            /// The last line: exactly what the rows above show.
+            var summary: String {
+                guard hasSameValues else { return "\(differingEvents) event(s) did not arrive the same (marked '!' above)." }
+                guard untypedAttributes > 0 else {
+                    return "Every event arrived identical: each attribute's type and value, and the data bytes."
+                }
+                return """
+                    Every event arrived with the same values and data bytes; \(untypedAttributes) extension value(s) \
+                    arrived as a String of the same canonical text (marked '~'): binary mode's header fields carry \
+                    every extension as text, and the JSON format types only Booleans and Integers, so read them \
+                    typed, e.g. event[extension: "count"]?.integerValue().
+                    """
+            }
+
+            static func + (left: Outcome, right: Outcome) -> Outcome {
+                Outcome(
+                    differingEvents: left.differingEvents + right.differingEvents,
+                    untypedAttributes: left.untypedAttributes + right.untypedAttributes)
+            }
         }
 
         /// Sends each delivery, then prints each of its events beside the one that arrived.
         private static func sendAndCompare(_ deliveries: [DemoEvents.Delivery], to url: String, recorder: ArrivedEvents)
-            async throws -> Bool
+            async throws -> Outcome
         {
             let client = HTTPClient(configuration: AsyncHTTPClientCloudEventSender.makeHTTPClientConfiguration())
-            var allIdentical = true
+            var outcome = Outcome()
             do {
                 for delivery in deliveries {
                     let sender = AsyncHTTPClientCloudEventSender(
@@ -91,14 +121,11 @@
                         shutdownGracePeriod: .zero)
                     if delivery.mode == .batch {
                         try await sender.send(batch: delivery.events)
-                        allIdentical =
-                            try await show(delivery.events, request: "one batch-mode request", recorder) && allIdentical
+                        outcome = outcome + (await show(delivery.events, request: "one batch-mode request", recorder))
                     } else {
                         for event in delivery.events {
                             _ = try await sender.send(event)
-                            allIdentical =
-                                try await show([event], request: "a \(delivery.mode)-mode request", recorder)
-                                && allIdentical
+                            outcome = outcome + (await show([event], request: "a \(delivery.mode)-mode request", recorder))
                         }
                     }
                     await sender.shutdown()
@@ -109,27 +136,28 @@
                 throw ExitCode.failure
             }
             try await client.shutdown()
-            return allIdentical
+            return outcome
         }
 
-        /// Prints sent and arrived side by side; whether all are identical.
-        private static func show(_ sent: [CloudEvent], request: String, _ recorder: ArrivedEvents) async throws -> Bool
-        {
+        /// Prints sent and arrived side by side; what the comparison found.
+        private static func show(_ sent: [CloudEvent], request: String, _ recorder: ArrivedEvents) async -> Outcome {
             let arrived = await recorder.takeAll()
-            var identical = arrived.count == sent.count
+            var outcome = Outcome()
             var text = ""
             for (index, event) in sent.enumerated() {
                 let match = index < arrived.count ? arrived[index] : nil
                 let comparison = SideBySide(sent: event, arrived: match?.event)
-                identical = identical && comparison.isIdentical
+                if !comparison.hasSameValues { outcome.differingEvents += 1 }
+                outcome.untypedAttributes += comparison.untypedCount
                 text += "\n\(event.id): sent in \(request), arrived as \(match?.mode ?? "nothing")\n"
                 text += comparison.rendered()
             }
             if arrived.count > sent.count {
                 text += "  ! \(arrived.count - sent.count) more event(s) arrived than were sent\n"
+                outcome.differingEvents += arrived.count - sent.count
             }
             StandardStream.output.write(Array(text.utf8))
-            return identical
+            return outcome
         }
     }
 

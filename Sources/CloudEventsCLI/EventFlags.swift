@@ -81,6 +81,10 @@ struct EventFlags: ParsableArguments {
             throw ValidationError("give --event FILE, or at least --source and --type")
         }
         guard data == nil || dataFile == nil else { throw ValidationError("give --data or --data-file, not both") }
+        // Malformed values are usage errors of this command: found here, where the parser still
+        // knows which command's usage to print.
+        _ = try parsedTime()
+        _ = try parsedExtensions()
     }
 
     /// The event built from the attribute options.
@@ -92,21 +96,32 @@ struct EventFlags: ParsableArguments {
         var event = CloudEvent(
             id: id ?? CloudEvent.newID(), source: source, type: type, subject: subject,
             dataContentType: datacontenttype, dataSchema: dataschema)
-        if let time {
-            do {
-                event.time = try Timestamp(parsing: time)
-            } catch {
-                throw ValidationError("--time '\(time)' is not an RFC 3339 timestamp: \(Self.message(of: error))")
-            }
-        }
-        var seen: Set<String> = []
-        for text in extensions {
-            let (name, value) = try Self.parseExtension(text)
-            guard seen.insert(name).inserted else { throw ValidationError("--ext \(name) is given more than once") }
-            event[extension: name] = value
-        }
+        event.time = try parsedTime()
+        for (name, value) in try parsedExtensions() { event[extension: name] = value }
         event.data = try makeData()
         return event
+    }
+
+    /// `--time`, parsed.
+    private func parsedTime() throws -> Timestamp? {
+        guard let time else { return nil }
+        do {
+            return try Timestamp(parsing: time)
+        } catch {
+            throw ValidationError("--time '\(time)' is not an RFC 3339 timestamp: \(Self.message(of: error))")
+        }
+    }
+
+    /// Every `--ext`, parsed, in order; a name given twice is an error.
+    private func parsedExtensions() throws -> [(name: String, value: CloudEventAttributeValue)] {
+        var seen: Set<String> = []
+        return try extensions.map { text in
+            let parsed = try Self.parseExtension(text)
+            guard seen.insert(parsed.name).inserted else {
+                throw ValidationError("--ext \(parsed.name) is given more than once")
+            }
+            return parsed
+        }
     }
 
     private func makeData() throws -> CloudEventData? {

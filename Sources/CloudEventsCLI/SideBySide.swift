@@ -3,12 +3,23 @@
 
     /// An event as sent beside the event that arrived: one row per attribute and one for the data.
     struct SideBySide {
+        /// How an arrived attribute (or the data) compares with the one sent.
+        enum Match {
+            /// The same type and value (the data: the same kind and bytes).
+            case identical
+            /// The same canonical string, arrived as a String: binary mode carries every extension as
+            /// header text, so a Boolean, Integer, Binary, URI or Timestamp arrives untyped.
+            case sameTextUntyped
+            /// A different value, or absent on one side.
+            case different
+        }
+
         /// One attribute (or the data) as sent and as arrived.
         struct Row {
             var name: String
             var sent: String
             var arrived: String
-            var isIdentical: Bool
+            var match: Match
         }
 
         /// The rows: the sent event's attributes in order, any the arrived event has beyond them, then data.
@@ -27,23 +38,34 @@
                 rows.append(
                     Row(
                         name: name, sent: Self.describe(value), arrived: other.map(Self.describe) ?? "(absent)",
-                        isIdentical: other?.canonicalString == value.canonicalString))
+                        match: Self.match(sent: value, arrived: other)))
             }
             for (name, value) in arrivedAttributes where !sentNames.contains(name) {
-                rows.append(Row(name: name, sent: "(absent)", arrived: Self.describe(value), isIdentical: false))
+                rows.append(Row(name: name, sent: "(absent)", arrived: Self.describe(value), match: .different))
             }
             rows.append(
                 Row(
                     name: "data", sent: Self.describe(sent.data),
                     arrived: arrived.map { Self.describe($0.data) } ?? "(absent)",
-                    isIdentical: arrived != nil && sent.data == arrived?.data))
+                    match: arrived != nil && sent.data == arrived?.data ? .identical : .different))
             self.rows = rows
         }
 
-        /// Whether every row is identical.
-        var isIdentical: Bool { rows.allSatisfy(\.isIdentical) }
+        private static func match(sent: CloudEventAttributeValue, arrived: CloudEventAttributeValue?) -> Match {
+            guard let arrived else { return .different }
+            if arrived == sent { return .identical }
+            if case .string(let text) = arrived, text == sent.canonicalString { return .sameTextUntyped }
+            return .different
+        }
 
-        /// The table: a header, then `  name  sent  arrived` per row, `!` before a row that differs.
+        /// Whether no row differs (rows that arrived as untyped text of the same value count as the same).
+        var hasSameValues: Bool { !rows.contains { $0.match == .different } }
+
+        /// How many attributes arrived as untyped text of the same value.
+        var untypedCount: Int { rows.count { $0.match == .sameTextUntyped } }
+
+        /// The table: a header, then `  name  sent  arrived` per row, `!` before a row that differs
+        /// and `~` before one that arrived as untyped text of the same value.
         func rendered(columnWidth: Int = 46) -> String {
             let nameWidth = max(rows.map(\.name.count).max() ?? 0, "attribute".count)
             func cell(_ text: String, _ width: Int) -> String {
@@ -52,7 +74,12 @@
             }
             var text = "  " + cell("attribute", nameWidth) + "  " + cell("sent", columnWidth) + "  arrived\n"
             for row in rows {
-                let mark = row.isIdentical ? "  " : "! "
+                let mark =
+                    switch row.match {
+                    case .identical: "  "
+                    case .sameTextUntyped: "~ "
+                    case .different: "! "
+                    }
                 if row.sent.count > columnWidth || row.arrived.count > columnWidth {
                     // Too wide for a column, and truncating would hide what matters (the data's bytes).
                     text += mark + cell(row.name, nameWidth) + "  sent:    " + row.sent + "\n"

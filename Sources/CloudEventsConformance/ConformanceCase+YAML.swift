@@ -7,7 +7,15 @@ extension ConformanceCase {
     ///
     /// - Throws: ``ConformanceError`` naming the file (and line) that cannot be read or parsed.
     public static func load(directory: String) throws -> [ConformanceCase] {
-        try ConformanceFiles.find(in: directory, suffix: "yaml").flatMap { file in
+        try load(.directory(directory))
+    }
+
+    /// Reads every case of every `*.yaml` file of `material`, files in path order, documents in
+    /// file order: `ConformanceCase.load(.builtIn)` gives the upstream cases.
+    ///
+    /// - Throws: ``ConformanceError`` naming the file (and line) that cannot be read or parsed.
+    public static func load(_ material: ConformanceMaterial) throws -> [ConformanceCase] {
+        try material.files(suffix: "yaml").flatMap { file in
             try parse(yaml: file.text, file: file.relativePath)
         }
     }

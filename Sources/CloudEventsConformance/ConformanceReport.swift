@@ -2,7 +2,7 @@
 /// a count.
 ///
 /// ```swift
-/// let report = try ConformanceReport.run(directory: "conformance")
+/// let report = try ConformanceReport.run(.builtIn)   // or .directory("conformance")
 /// print(report.text)      // PASS v1.yaml#0 [binary] ... then "30 passed, 0 failed, 2 skipped"
 /// if report.failedCount > 0 { exit(1) }
 /// ```
@@ -24,8 +24,20 @@ public struct ConformanceReport: Sendable, Hashable, CustomStringConvertible {
         directory: String, runner: ConformanceRunner = ConformanceRunner(),
         featureRunner: FeatureRunner = FeatureRunner()
     ) throws -> ConformanceReport {
-        let cases = try ConformanceCase.load(directory: directory)
-        let scenarios = try FeatureScenario.load(directory: directory)
+        try run(.directory(directory), runner: runner, featureRunner: featureRunner)
+    }
+
+    /// Runs every `*.yaml` case and every `*.feature` scenario of `material`: the upstream cases
+    /// built into this module (``ConformanceMaterial/builtIn``), or a directory's.
+    ///
+    /// - Throws: ``ConformanceError`` when a file cannot be read or parsed. A case that fails is
+    ///   a failed result, not an error.
+    public static func run(
+        _ material: ConformanceMaterial, runner: ConformanceRunner = ConformanceRunner(),
+        featureRunner: FeatureRunner = FeatureRunner()
+    ) throws -> ConformanceReport {
+        let cases = try ConformanceCase.load(material)
+        let scenarios = try FeatureScenario.load(material)
         return ConformanceReport(results: runner.run(cases) + featureRunner.run(scenarios))
     }
 

@@ -7,7 +7,7 @@ import HTTPTypes
 ///
 /// ```swift
 /// let runner = ConformanceRunner()
-/// for conformanceCase in try ConformanceCase.load(directory: "conformance/yaml") {
+/// for conformanceCase in try ConformanceCase.load(.builtIn) {
 ///     for result in runner.run(conformanceCase) { print(result) }
 /// }
 /// ```

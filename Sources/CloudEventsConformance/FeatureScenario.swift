@@ -29,7 +29,7 @@ public struct GherkinStep: Sendable, Hashable, CustomStringConvertible {
 /// `Scenario Outline` with its `<placeholders>` substituted, with the `Background` steps first.
 ///
 /// Parse a file with ``parse(feature:file:)`` or every `*.feature` file under a directory with
-/// ``load(directory:)``; run scenarios with ``FeatureRunner``.
+/// ``load(_:)`` (``ConformanceMaterial/builtIn`` or a directory); run scenarios with ``FeatureRunner``.
 public struct FeatureScenario: Sendable, Hashable, CustomStringConvertible {
     /// The file the scenario is in (relative to the directory searched).
     public var file: String
@@ -71,7 +71,12 @@ public struct FeatureScenario: Sendable, Hashable, CustomStringConvertible {
     /// Reads every scenario of every `*.feature` file under `directory` (recursively), files in
     /// path order.
     public static func load(directory: String) throws -> [FeatureScenario] {
-        try ConformanceFiles.find(in: directory, suffix: "feature").flatMap { file in
+        try load(.directory(directory))
+    }
+
+    /// Reads every scenario of every `*.feature` file of `material`, files in path order.
+    public static func load(_ material: ConformanceMaterial) throws -> [FeatureScenario] {
+        try material.files(suffix: "feature").flatMap { file in
             try parse(feature: file.text, file: file.relativePath)
         }
     }

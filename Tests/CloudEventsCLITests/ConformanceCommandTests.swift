@@ -1,21 +1,51 @@
+import CoreTestSupport
 import Foundation
 import Testing
 
 @Suite("cloudevents conformance")
 struct ConformanceCommandTests {
-    static let yamlDirectory = ToolLocation.shared.appendingPathComponent("conformance/yaml").path
+    /// The repository's copy of the upstream cases, which the tool has built in.
+    static let casesDirectory = TestMaterial.packageRoot + "/Sources/CloudEventsConformance/Cases"
 
-    @Test("check passes every upstream case, one line each, then 'N passed, 0 failed'")
+    @Test("check with no --dir passes every built-in upstream case, one line each, then 'N passed, 0 failed'")
     func checkUpstream() async throws {
-        let result = try await runTool(["conformance", "check", "--dir", Self.yamlDirectory])
+        let result = try await runTool(["conformance", "check"])
         #expect(result.status == 0, "\(result.output)\(result.error)")
         let lines = result.outputLines
         let summary = try #require(lines.last)
         let passed = try #require(Int(summary.prefix { $0.isNumber }))
         #expect(passed > 0)
         #expect(summary.hasPrefix("\(passed) passed, 0 failed"), "\(summary)")
-        #expect(lines.dropLast().count == passed)
+        #expect(lines.filter { $0.hasPrefix("PASS ") }.count == passed)
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("PASS ") || $0.hasPrefix("SKIP ") })
+        // The four upstream YAML files (28 runs), the HTTP feature (4) and the Kafka one (3, skipped).
+        #expect(summary == "32 passed, 0 failed, 3 skipped")
+        let runs = 28 + 4 + 3
+        #expect(lines.count == runs + 1)
+        #expect(
+            lines.contains("PASS yaml/v1.0/v1_minimum.yaml#0 (Minimum plain/text; charset=us-ascii) [binary]"),
+            "\(result.output)")
+
+        // --dir still runs any directory: the same files from disk give the same lines.
+        let fromDisk = try await runTool(["conformance", "check", "--dir", Self.casesDirectory])
+        #expect(fromDisk.status == 0, "\(fromDisk.error)")
+        #expect(fromDisk.output == result.output)
+    }
+
+    @Test("check --dir skips hidden folders and build folders (a package's .build/checkouts)")
+    func checkSkipsHiddenAndBuildFolders() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let v1Cases = try String(contentsOfFile: Self.casesDirectory + "/yaml/v1.yaml", encoding: .utf8)
+        _ = try directory.write("cases/v1.yaml", v1Cases)
+        // What a package's build folder holds: YAML files that are not conformance cases.
+        _ = try directory.write(".build/checkouts/Yams/.jazzy.yaml", "module: Yams\nauthor: [JP Simard")
+        _ = try directory.write(".build/checkouts/Yams/Tests/fixture.yaml", "- not a case")
+        _ = try directory.write("build/debug/x.yaml", "- not a case")
+        let result = try await runTool(["conformance", "check", "--dir", directory.url.path])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.outputLines.last == "2 passed, 0 failed")
+        #expect(result.outputLines.allSatisfy { !$0.contains(".build") && !$0.contains("build/") })
     }
 
     @Test("check reports a failing case and exits 1")
@@ -58,9 +88,11 @@ struct ConformanceCommandTests {
         func sendToListener() async throws {
             let listener = try await Listener.start()
             defer { listener.process.kill() }
-            let check = try await runTool(["conformance", "check", "--dir", Self.yamlDirectory])
-            let expected = check.outputLines.filter { $0.hasPrefix("PASS ") }.count
-            let result = try await runTool(["conformance", "send", listener.url, "--dir", Self.yamlDirectory])
+            let check = try await runTool(["conformance", "check"])
+            // send takes the YAML cases (the feature files are raw requests to decode, not events to send).
+            let expected = check.outputLines.filter { $0.hasPrefix("PASS yaml/") }.count
+            #expect(expected == 28)
+            let result = try await runTool(["conformance", "send", listener.url])
             #expect(result.status == 0, "\(result.output)\(result.error)")
             #expect(result.outputLines.last == "\(expected) passed, 0 failed")
             let lines = try await listener.waitForLines(expected)
@@ -72,7 +104,7 @@ struct ConformanceCommandTests {
         func sendRefused() async throws {
             let listener = try await Listener.start(["--max-body-size", "10"])
             defer { listener.process.kill() }
-            let result = try await runTool(["conformance", "send", listener.url, "--dir", Self.yamlDirectory])
+            let result = try await runTool(["conformance", "send", listener.url, "--dir", Self.casesDirectory + "/yaml"])
             #expect(result.status == 1)
             #expect(result.output.contains("FAIL "))
             #expect(result.output.contains("(HTTP 413)"), "\(result.output)")

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 
-/// Where the built `cloudevents` tool and the shared material are.
+/// Where the built `cloudevents` tool is.
 enum ToolLocation {
     /// The `cloudevents` executable: `$CLOUDEVENTS_TOOL` if set, otherwise next to the test bundle
     /// (SwiftPM puts executables and the test bundle in the same build directory).
@@ -25,12 +25,6 @@ enum ToolLocation {
         throw ToolTestError("the cloudevents executable is not in any of \(candidates.map(\.path))")
     }
 
-    /// The package's root directory, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// `../shared` beside the package: the conformance material and benchmark inputs.
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 }
 
 /// A failure of the test harness itself.

@@ -1,5 +1,6 @@
 import CloudEvents
 import HTTPTypes
+import CoreTestSupport
 import Testing
 
 @testable import CloudEventsHTTP
@@ -37,7 +38,7 @@ struct HTTPModesTests {
 
     @Test("each mode round-trips the reference medium event", arguments: HTTPContentMode.allCases)
     func roundTrip(mode: HTTPContentMode) throws {
-        let bytes = try referenceEventBytes()
+        let bytes = try TestMaterial.mediumEvent()
         let event = try JSONEventFormat().decode(bytes)
         let message = try HTTPEventEncoder(mode: mode).encode(event)
         #expect(message.mode == mode)
@@ -67,10 +68,18 @@ struct HTTPModesTests {
     @Test("structured mode errors keep the JSON format's byte offsets")
     func structuredErrors() {
         let error = cloudEventError {
-            try decoder.decodeEvent(headerFields: [.contentType: "application/cloudevents+json"], body: Array(#"{"specversion":"1.0","id":1}"#.utf8))
+            try decoder.decodeEvent(headerFields: [.contentType: "application/cloudevents+json"], body: Array(#"{"specversion":"1.0","id":1,"source":"/s","type":"t"}"#.utf8))
         }
         #expect(error?.attribute == "id")
         #expect(error?.byteOffset == 26)
+        // With more violations, each keeps its offset in the one error that lists them all.
+        let several = cloudEventError {
+            try decoder.decodeEvent(headerFields: [.contentType: "application/cloudevents+json"], body: Array(#"{"specversion":"1.0","id":1}"#.utf8))
+        }
+        #expect(several?.code == .invalidEvent)
+        #expect(several?.violations.first?.attribute == "id")
+        #expect(several?.violations.first?.byteOffset == 26)
+        #expect(several?.violations.map(\.attribute) == ["id", "source", "type"])
     }
 
     @Test("over the header budget with policy fail: a typed error naming the largest attributes")
@@ -127,33 +136,4 @@ struct HTTPModesTests {
             "ce-dataschema", "ce-schemaurl"])
         #expect(HTTPField.Name.webHookAllowedOrigin.canonicalName == "webhook-allowed-origin")
     }
-}
-
-/// The reference event of `../shared/bench`, without its trailing newline.
-func referenceEventBytes() throws -> [UInt8] {
-    var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    components.removeLast(3)
-    let path = components.joined(separator: "/") + "/../shared/bench/medium_event.json"
-    var bytes = try readAll(path)
-    while bytes.last == 0x0A { bytes.removeLast() }
-    return bytes
-}
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-func readAll(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw CloudEventError(.malformedInput, message: "cannot open \(path)") }
-    defer { fclose(file) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count <= 0 { break }
-        result.append(contentsOf: chunk[0..<count])
-    }
-    return result
 }

@@ -1,3 +1,4 @@
+import CoreTestSupport
 import Testing
 
 @testable import CloudEvents
@@ -8,7 +9,7 @@ struct JSONFormatRoundTripTests {
 
     @Test("the reference medium event re-encodes byte for byte")
     func mediumEventIsByteExact() throws {
-        let bytes = try SharedMaterial.bytes("bench/medium_event.json")
+        let bytes = try TestMaterial.mediumEvent()
         let trimmed = Array(bytes.reversed().drop(while: { $0 == 0x0A }).reversed())
         let event = try format.decode(trimmed)
         #expect(event.id == "0f9c2e7a-5b1d-4c3e-9a8f-2d6e4b1c7a90")

@@ -1,43 +1,13 @@
+import CoreTestSupport
 import Testing
 
 @testable import CloudEvents
-
-/// Paths to the shared specification material next to the repository.
-enum SharedMaterial {
-    /// The package root, found from this file's location.
-    static var packageRoot: String {
-        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(3)  // Tests/CloudEventsTests/TestSupport.swift
-        return components.joined(separator: "/")
-    }
-
-    /// `../shared` next to the package root.
-    static var root: String { packageRoot + "/../shared" }
-
-    static func bytes(_ relativePath: String) throws -> [UInt8] {
-        try readFile(root + "/" + relativePath)
-    }
-}
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// Reads a whole file with the C library (the core tests use no Foundation).
-func readFile(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else { throw TestFailure("cannot open \(path)") }
-    defer { fclose(file) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = fread(&chunk, 1, chunk.count, file)
-        if count <= 0 { break }
-        result.append(contentsOf: chunk[0..<count])
-    }
-    return result
-}
 
 struct TestFailure: Error, CustomStringConvertible {
     var description: String

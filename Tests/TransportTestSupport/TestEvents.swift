@@ -1,16 +1,11 @@
 public import CloudEvents
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import CoreTestSupport
 
 /// The events the transport tests send.
 public enum TestEvents {
     /// The payloads every mode is tried with.
     public enum Payload: String, Sendable, CaseIterable, CustomStringConvertible {
-        /// The reference medium event of `../shared/bench/medium_event.json` (JSON data, extensions).
+        /// The reference medium event, `Tests/Data/bench/medium_event.json` (JSON data, extensions).
         case medium
         /// A 1 MiB binary payload.
         case oneMebibyteBinary
@@ -23,7 +18,7 @@ public enum TestEvents {
     public static func event(_ payload: Payload) throws -> CloudEvent {
         switch payload {
         case .medium:
-            var event = try JSONEventFormat().decode(try mediumEventBytes())
+            var event = try JSONEventFormat().decode(try TestMaterial.mediumEvent())
             event.id = CloudEvent.newID()
             return event
         case .oneMebibyteBinary:
@@ -61,26 +56,5 @@ public enum TestEvents {
             }
         }
         return expected
-    }
-
-    /// The reference medium event's bytes, without its trailing newline, located from this file
-    /// as `<package root>/../shared/bench/medium_event.json`.
-    public static func mediumEventBytes() throws -> [UInt8] {
-        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(3)
-        let path = components.joined(separator: "/") + "/../shared/bench/medium_event.json"
-        guard let file = fopen(path, "rb") else {
-            throw CloudEventError(.malformedInput, message: "cannot open \(path)")
-        }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        while bytes.last == 0x0A { bytes.removeLast() }
-        return bytes
     }
 }

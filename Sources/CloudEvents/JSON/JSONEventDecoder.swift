@@ -28,6 +28,11 @@ struct JSONEventDecoder {
     var nullExtensions: [TextRange] = []
     /// Where the object starts in `scanner.bytes`; ranges are relative to it.
     var objectStart = 0
+    /// Attribute values that do not fit their type (a number for `id`, a time that does not parse,
+    /// 1.5 for an extension), found while decoding goes on: validation reports them together with
+    /// every other violation of the event, not only the first. Syntax errors, duplicates and
+    /// limits still stop decoding at once.
+    var violations: [CloudEventError] = []
 
     init(scanner: JSONScanner, maximumAttributeLength: Int) {
         self.scanner = scanner
@@ -116,7 +121,7 @@ struct JSONEventDecoder {
             seen |= member.rawValue
             try decodeCoreValue(member, depth: depth)
         } else {
-            try decodeExtension(name: name, nameOffset: nameOffset)
+            try decodeExtension(name: name, nameOffset: nameOffset, depth: depth)
         }
     }
 
@@ -130,7 +135,9 @@ struct JSONEventDecoder {
             return
         }
         // data_base64 is data, not an attribute: only the document size bounds it.
-        guard let text = try scanStringOrNull(member.name, isAttribute: member != .dataBase64) else { return }
+        guard let text = try scanStringOrNull(member.name, isAttribute: member != .dataBase64, depth: depth) else {
+            return
+        }
         present |= member.rawValue
         switch member {
         case .specversion:
@@ -156,14 +163,15 @@ struct JSONEventDecoder {
             } catch var error as CloudEventError {
                 error.attribute = "time"
                 error.byteOffset = scanner.offsetBase + valueOffset + 1 + (error.byteOffset ?? 0)
-                throw error
+                violations.append(error)
             }
         case .data: break
         }
     }
 
-    /// A string value's range, or `nil` for `null` (which the spec defines as absent).
-    private mutating func scanStringOrNull(_ attribute: String, isAttribute: Bool) throws -> TextRange? {
+    /// A string value's range, or `nil` for `null` (which the spec defines as absent) and for a
+    /// value of another JSON type (skipped, and recorded in ``violations``).
+    private mutating func scanStringOrNull(_ attribute: String, isAttribute: Bool, depth: Int) throws -> TextRange? {
         switch scanner.current ?? 0 {
         case UInt8(ascii: "\""):
             let offset = scanner.index
@@ -173,13 +181,16 @@ struct JSONEventDecoder {
         case UInt8(ascii: "n"):
             let offset = scanner.index
             if try scanner.scanLiteral() == nil { return nil }
-            throw typeError(attribute, at: offset)
+            violations.append(typeError(attribute, at: offset))
+            return nil
         default:
-            throw typeError(attribute, at: scanner.index)
+            violations.append(typeError(attribute, at: scanner.index))
+            try scanner.skipValue(depth: depth)
+            return nil
         }
     }
 
-    private mutating func decodeExtension(name: TextRange, nameOffset: Int) throws {
+    private mutating func decodeExtension(name: TextRange, nameOffset: Int, depth: Int) throws {
         let isDuplicate = withBytes(name) { nameBytes in
             storage.extensions.contains { slot in withBytes(slot.name) { ByteComparison.equal($0, nameBytes) } }
                 || nullExtensions.contains { range in withBytes(range) { ByteComparison.equal($0, nameBytes) } }
@@ -194,7 +205,9 @@ struct JSONEventDecoder {
                 .invalidAttributeName, attribute: shown,
                 message: "member \"\(shown)\" is not a valid attribute name (one or more of a-z, 0-9)")
             error.byteOffset = scanner.offsetBase + nameOffset
-            throw error
+            violations.append(error)
+            try scanner.skipValue(depth: depth)
+            return
         }
         let valueOffset = scanner.index
         let value: ExtensionSlot.Value
@@ -214,23 +227,30 @@ struct JSONEventDecoder {
             let attribute = withBytes(name) { String(decoding: $0, as: UTF8.self) }
             guard number.isInteger else {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
-                throw CloudEventError(
-                    .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
-                    message: "\(text) is not an Integer; CloudEvents numbers are whole numbers in the Int32 range")
+                violations.append(
+                    CloudEventError(
+                        .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
+                        message: "\(text) is not an Integer; CloudEvents numbers are whole numbers in the Int32 range"))
+                return
             }
             switch IntegerSyntax.parse(UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])) {
             case .value(let integer): value = .integer(integer)
             default:
                 let text = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
-                throw CloudEventError(
-                    .integerOutOfRange, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
-                    message: "\(text) is outside the Integer range -2147483648...2147483647")
+                violations.append(
+                    CloudEventError(
+                        .integerOutOfRange, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
+                        message: "\(text) is outside the Integer range -2147483648...2147483647"))
+                return
             }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let attribute = withBytes(name) { String(decoding: $0, as: UTF8.self) }
-            throw CloudEventError(
-                .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
-                message: "extension values must be a string, number, boolean or null, not an object or array")
+            violations.append(
+                CloudEventError(
+                    .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
+                    message: "extension values must be a string, number, boolean or null, not an object or array"))
+            try scanner.skipValue(depth: depth)
+            return
         default:
             throw scanner.unexpected("a JSON value")
         }
@@ -242,6 +262,8 @@ struct JSONEventDecoder {
 
     private mutating func finish(end: Int, copyInput: [UInt8]?) throws -> CloudEvent {
         guard let specVersion else {
+            // Without a version there is no event to validate: a specversion of the wrong type is the error.
+            if let wrongType = violations.first(where: { $0.attribute == "specversion" }) { throw wrongType }
             throw CloudEventError(
                 .missingAttribute, attribute: "specversion", byteOffset: scanner.offsetBase + objectStart,
                 message: "specversion is required; without it the object is not a CloudEvent")

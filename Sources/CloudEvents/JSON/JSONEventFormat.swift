@@ -131,7 +131,7 @@ public struct JSONEventFormat: Sendable {
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected bytes after the event object") }
         var valid = event
-        try valid.validateDecoded(missing: decoder.missingRequired)
+        try valid.validateDecoded(missing: decoder.missingRequired, found: decoder.violations)
         return valid
     }
 
@@ -155,7 +155,7 @@ public struct JSONEventFormat: Sendable {
                     // event a batch holds is one that could travel alone, and back.
                     let (event, end) = try decoder.decodeObject(depth: 1, copyInput: nil)
                     var valid = event
-                    try valid.validateDecoded(missing: decoder.missingRequired)
+                    try valid.validateDecoded(missing: decoder.missingRequired, found: decoder.violations)
                     events.append(valid)
                     scanner.index = end
                 } catch let error as CloudEventError {

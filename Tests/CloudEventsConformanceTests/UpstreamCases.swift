@@ -3,36 +3,30 @@ import CloudEventsHTTP
 import Foundation
 import Testing
 
-/// The upstream conformance material in the shared folder beside the package.
-enum ConformanceMaterial {
-    /// The package root: three levels up from this file (`Tests/CloudEventsConformanceTests/`).
-    static let packageRoot: String =
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    /// `<root>/../shared/conformance`.
+/// The upstream conformance cases built into `CloudEventsConformance`, as test arguments.
+enum UpstreamCases {
+    /// `Sources/CloudEventsConformance/Cases`, the files the module embeds: three levels up from
+    /// this file (`Tests/CloudEventsConformanceTests/`), then down.
     static let directory: String =
-        URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared/conformance").path
-
-    static var yamlDirectory: String { directory + "/yaml" }
-    static var featuresDirectory: String { directory + "/features" }
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/CloudEventsConformance/Cases").path
 
     /// Every YAML case in each of its modes: one test case each.
     static func caseRuns() throws -> [CaseRun] {
-        try ConformanceCase.load(directory: yamlDirectory).flatMap { conformanceCase in
+        try ConformanceCase.load(.builtIn).flatMap { conformanceCase in
             conformanceCase.modes.map { CaseRun(conformanceCase: conformanceCase, mode: $0) }
         }
     }
 
     /// Every scenario of the HTTP feature: one test case each.
     static func httpScenarios() throws -> [ScenarioRun] {
-        try FeatureScenario.load(directory: featuresDirectory).filter { $0.file == "http-protocol-binding.feature" }
+        try FeatureScenario.load(.builtIn).filter { $0.file == "features/http-protocol-binding.feature" }
             .map(ScenarioRun.init)
     }
 
     /// Every scenario of the Kafka feature.
     static func kafkaScenarios() throws -> [ScenarioRun] {
-        try FeatureScenario.load(directory: featuresDirectory).filter { $0.file == "kafka-protocol-binding.feature" }
+        try FeatureScenario.load(.builtIn).filter { $0.file == "features/kafka-protocol-binding.feature" }
             .map(ScenarioRun.init)
     }
 }
