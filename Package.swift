@@ -147,6 +147,18 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
+        // README's "Add it to your package" program, compiled here too so that the tests build and
+        // run it (Examples/QuickStart is also a package of its own, with README's manifest).
+        .executableTarget(
+            name: "QuickStartExample",
+            dependencies: [
+                "CloudEvents", "CloudEventsAsyncHTTPClient", "CloudEventsHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+            ],
+            path: "Examples/QuickStart/Sources/OrdersService", swiftSettings: strictSettings),
         .executableTarget(
             name: "CoreExample", dependencies: ["CloudEvents"], path: "Examples/CoreExample",
             swiftSettings: strictSettings),

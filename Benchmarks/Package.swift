@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // Loads the reference inputs (shared/bench/) for every harness below.
+        // Loads the reference inputs (Tests/Data/bench/ of the repository) for every harness below.
         .target(name: "BenchmarkInputs"),
         .executableTarget(
             name: "JSONFormatBenchmarks",

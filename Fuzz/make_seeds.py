@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the seed corpora in Fuzz/Corpus/<target>/ (checked in; rerun after changing this).
 
-Seeds are small, valid inputs made from ../shared/bench/medium_event.json and the upstream
-conformance material (../shared/conformance), plus a few edge cases per target; libFuzzer mutates
+Seeds are small, valid inputs made from the reference event (Tests/Data/bench/medium_event.json)
+and the upstream conformance cases (Sources/CloudEventsConformance/Cases), plus a few edge cases per target; libFuzzer mutates
 from there. Generated corpora from fuzzing runs are never written here (scripts/fuzz.sh uses a
 temporary directory).
 """
@@ -12,7 +12,7 @@ import os
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
+TEST_DATA = os.path.normpath(os.path.join(HERE, "..", "Tests", "Data"))
 CORPUS = os.path.join(HERE, "Corpus")
 
 
@@ -29,7 +29,7 @@ def compact(obj):
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
 
 
-medium = open(os.path.join(SHARED, "bench", "medium_event.json"), "rb").read().strip()
+medium = open(os.path.join(TEST_DATA, "bench", "medium_event.json"), "rb").read().strip()
 
 # The conformance events (yaml/v1.yaml, v03.yaml, v1.0/v1_minimum.yaml), written as JSON here
 # rather than parsed from YAML, so this script needs nothing beyond Python's standard library.

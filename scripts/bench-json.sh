@@ -23,7 +23,7 @@ fi
 
 echo "== swift: $(swift --version 2>/dev/null | head -n 1)"
 echo "== machine: $(nproc) CPUs, $(uname -m); running pinned with: ${pin[*]:-(no taskset)}"
-echo "== input: $(wc -c < "$repo/../shared/bench/medium_event.json") bytes, shared/bench/medium_event.json"
+echo "== input: $(wc -c < "$repo/Tests/Data/bench/medium_event.json") bytes, Tests/Data/bench/medium_event.json"
 
 # Build everything first on all cores; the pinned run then only checks the build is current.
 echo "== building (release)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares the Python CloudEvents SDK (PyPI cloudevents==2.2.0) with this package's JSON event
-# format on the same bytes (shared/bench/medium_event.json), in one run, pinned to one CPU.
+# format on the same bytes (Tests/Data/bench/medium_event.json), in one run, pinned to one CPU.
 #
 #   scripts/bench-python-compare.sh [--seconds S] [--rounds N] [--repeats N]
 #
@@ -28,4 +28,4 @@ if command -v taskset >/dev/null 2>&1; then
 fi
 echo "== running, pinned with: ${pin[*]:-(no taskset)}"
 "${pin[@]}" "$venv/bin/python" "$repo/scripts/bench_python_compare.py" \
-    --probe "$probe" --input "$repo/../shared/bench/medium_event.json" "$@"
+    --probe "$probe" --input "$repo/Tests/Data/bench/medium_event.json" "$@"

@@ -20,7 +20,7 @@ import re
 import statistics
 import sys
 
-MEDIUM_BYTES = 1_201  # shared/bench/medium_event.json
+MEDIUM_BYTES = 1_201  # Tests/Data/bench/medium_event.json
 MINIMAL_BYTES = 55  # {"specversion":"1.0","id":"1","source":"/s","type":"t"}
 INPUT_BYTES = {"medium": MEDIUM_BYTES, "minimal": MINIMAL_BYTES, "batch": MEDIUM_BYTES}
 ROWS = [

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Python CloudEvents SDK (PyPI `cloudevents`) vs this package, on the same bytes, in one run.
 
-Times the Python SDK decoding the reference event (shared/bench/medium_event.json) from bytes
+Times the Python SDK decoding the reference event (Tests/Data/bench/medium_event.json) from bytes
 and encoding it back, through both of its APIs:
   - `cloudevents.v1` (the 1.x API, kept in 2.x): `cloudevents.v1.http.from_json(bytes)` and
     `cloudevents.v1.conversion.to_json(event)`;
@@ -53,7 +53,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--probe", required=True, help="the ThroughputProbe executable")
-    parser.add_argument("--input", default=os.path.join(here, "..", "..", "shared", "bench", "medium_event.json"))
+    parser.add_argument("--input", default=os.path.join(here, "..", "Tests", "Data", "bench", "medium_event.json"))
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=5)

@@ -1,4 +1,4 @@
--- wrk script for scripts/load-test.sh: POSTs the reference CloudEvent (shared/bench/
+-- wrk script for scripts/load-test.sh: POSTs the reference CloudEvent (Tests/Data/bench/
 -- medium_event.json) in HTTP binary or structured mode, one distinct id per request, and counts
 -- what the receiver's event count is checked against.
 --

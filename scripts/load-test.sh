@@ -28,7 +28,7 @@
 #
 # Environment: LOAD_PORT (default 18080), LOAD_WARMUP seconds (default 5), LOAD_RSS_SLACK_MIB,
 # LOAD_MIN_RATIO, LOAD_SERVER_CPU, LOAD_CLIENT_CPU, LOAD_NICE (niceness of the build, default 5),
-# CLOUDEVENTS_BENCH_INPUT (the event, default ../shared/bench/medium_event.json),
+# CLOUDEVENTS_BENCH_INPUT (the event, default Tests/Data/bench/medium_event.json),
 # LOAD_OUTPUT_DIR (wrk and server output; default a new directory under /tmp, kept).
 # wrk is installed with apt-get (Debian's package) if it is missing.
 set -euo pipefail
@@ -42,7 +42,7 @@ rss_slack_mib="${LOAD_RSS_SLACK_MIB:-32}"
 min_ratio="${LOAD_MIN_RATIO:-}"
 server_cpu="${LOAD_SERVER_CPU:-0}"
 client_cpu="${LOAD_CLIENT_CPU:-1}"
-event="${CLOUDEVENTS_BENCH_INPUT:-$root/../shared/bench/medium_event.json}"
+event="${CLOUDEVENTS_BENCH_INPUT:-$root/Tests/Data/bench/medium_event.json}"
 output="${LOAD_OUTPUT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/cloudevents-load.XXXXXX")}"
 mkdir -p "$output"
 [[ -r "$event" ]] || { echo "load-test: cannot read the event $event" >&2; exit 2; }

@@ -4,21 +4,21 @@ import Testing
 
 /// Where the built `cloudevents` tool is.
 enum ToolLocation {
-    /// The `cloudevents` executable: `$CLOUDEVENTS_TOOL` if set, otherwise next to the test bundle
-    /// (SwiftPM puts executables and the test bundle in the same build directory).
-    static func executable() throws -> URL {
+    /// The `cloudevents` executable (or another of this package's, by `name`): `$CLOUDEVENTS_TOOL`
+    /// if set, otherwise next to the test bundle (SwiftPM puts executables and the test bundle in
+    /// the same build directory).
+    static func executable(named name: String = "cloudevents") throws -> URL {
         var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["CLOUDEVENTS_TOOL"] {
+        if name == "cloudevents", let override = ProcessInfo.processInfo.environment["CLOUDEVENTS_TOOL"] {
             candidates.append(URL(fileURLWithPath: override))
         }
         if let first = CommandLine.arguments.first {
-            candidates.append(
-                URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("cloudevents"))
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(name))
         }
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("cloudevents"))
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
         }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("cloudevents"))
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate
         }
@@ -74,11 +74,13 @@ final class ToolProcess: Sendable {
     /// Standard error, as it arrives.
     let error: PipeCollector
 
-    /// Starts `cloudevents arguments...`, with `input` on its standard input (then closed).
-    init(_ arguments: [String], input: [UInt8] = []) throws {
+    /// Starts `cloudevents arguments...` (or another `executable`), with `input` on its standard
+    /// input (then closed), in `directory` when one is given.
+    init(_ arguments: [String], input: [UInt8] = [], executable: URL? = nil, directory: URL? = nil) throws {
         let process = Process()
-        process.executableURL = try ToolLocation.executable()
+        process.executableURL = try executable ?? ToolLocation.executable()
         process.arguments = arguments
+        process.currentDirectoryURL = directory
         let inputPipe = Pipe()
         let outputPipe = Pipe()
         let errorPipe = Pipe()
@@ -153,9 +155,12 @@ struct ToolResult {
     }
 }
 
-/// Runs `cloudevents arguments...` to completion (killing it after `timeout`).
-func runTool(_ arguments: [String], input: [UInt8] = [], timeout: Duration = .seconds(60)) async throws -> ToolResult {
-    let process = try ToolProcess(arguments, input: input)
+/// Runs `cloudevents arguments...` (or another `executable`) to completion (killing it after `timeout`).
+func runTool(
+    _ arguments: [String], input: [UInt8] = [], timeout: Duration = .seconds(60), executable: URL? = nil,
+    directory: URL? = nil
+) async throws -> ToolResult {
+    let process = try ToolProcess(arguments, input: input, executable: executable, directory: directory)
     let status = try await process.waitForExit(timeout: timeout)
     return ToolResult(status: status, output: process.output.text, error: process.error.text)
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reference inputs every harness in this package measures, so that every figure is taken
-/// on the same bytes (`shared/bench/medium_event.json` beside the repository).
+/// on the same bytes (`Tests/Data/bench/medium_event.json` of the repository).
 public enum BenchmarkInputs {
     /// The minimal valid 1.0 event: the four required attributes and nothing else.
     public static let minimalEvent: [UInt8] = Array(#"{"specversion":"1.0","id":"1","source":"/s","type":"t"}"#.utf8)
@@ -15,13 +15,13 @@ public enum BenchmarkInputs {
         if let path = ProcessInfo.processInfo.environment["CLOUDEVENTS_BENCH_INPUT"], !path.isEmpty {
             return path
         }
-        // #filePath = <repo>/Benchmarks/Sources/BenchmarkInputs/BenchmarkInputs.swift, and
-        // shared/ is a sibling of the repository: <repo>/../shared/bench/medium_event.json.
+        // #filePath = <repo>/Benchmarks/Sources/BenchmarkInputs/BenchmarkInputs.swift, and the
+        // event is <repo>/Tests/Data/bench/medium_event.json.
         let packageDirectory = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // BenchmarkInputs
             .deletingLastPathComponent()  // Sources
             .deletingLastPathComponent()  // Benchmarks (this package)
-        return packageDirectory.appendingPathComponent("../../shared/bench/medium_event.json").standardized.path
+        return packageDirectory.appendingPathComponent("../Tests/Data/bench/medium_event.json").standardized.path
     }
 
     /// The bytes of the reference medium event, without trailing white space (the file has none

@@ -16,7 +16,7 @@ import CloudEvents
 ///     encode_events_per_second=N
 ///
 /// Each figure is the best of `--rounds` rounds (default 3) of about `--seconds` seconds
-/// (default 2) each. The input is `shared/bench/medium_event.json` (see `BenchmarkInputs`), or
+/// (default 2) each. The input is `Tests/Data/bench/medium_event.json` (see `BenchmarkInputs`), or
 /// the file named by `--input` / `CLOUDEVENTS_BENCH_INPUT`.
 @main
 struct ThroughputProbe {
