@@ -54,6 +54,8 @@ struct DemoAndHelpTests {
                 ],
                 ["send", "--help"]: [
                     "--mode", "--event", "--ext", "name:TYPE=value", "--data-file", "fresh random UUID", "65",
+                    // The library's default number of attempts (HTTPRetryPolicy), not one of its own.
+                    "1 never retries. (default: 4)",
                 ],
                 ["conformance", "send", "--help"]: ["--dir", "2xx"],
                 ["demo", "--help"]: ["binary", "structured", "batch"],

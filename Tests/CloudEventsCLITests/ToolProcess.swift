@@ -104,8 +104,9 @@ final class ToolProcess: Sendable {
     /// Whether the process still runs.
     var isRunning: Bool { process.isRunning }
 
-    /// Waits until `condition` holds, polling, or fails after `timeout`.
-    func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ condition: () -> Bool) async throws {
+    /// Waits until `condition` holds, polling, or fails after `timeout` (a bound for a hung process,
+    /// far above what any condition takes on a loaded machine: it never decides a passing test).
+    func waitUntil(_ what: String, timeout: Duration = .seconds(300), _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while !condition() {
             guard ContinuousClock.now < deadline else {
@@ -118,7 +119,7 @@ final class ToolProcess: Sendable {
     /// Waits for the process to exit and its output to be read; returns the exit status. Kills it
     /// (and fails) after `timeout`.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(300)) async throws -> Int32 {
         do {
             try await waitUntil("the process to exit", timeout: timeout) {
                 !process.isRunning && output.isFinished && error.isFinished
@@ -157,7 +158,7 @@ struct ToolResult {
 
 /// Runs `cloudevents arguments...` (or another `executable`) to completion (killing it after `timeout`).
 func runTool(
-    _ arguments: [String], input: [UInt8] = [], timeout: Duration = .seconds(60), executable: URL? = nil,
+    _ arguments: [String], input: [UInt8] = [], timeout: Duration = .seconds(300), executable: URL? = nil,
     directory: URL? = nil
 ) async throws -> ToolResult {
     let process = try ToolProcess(arguments, input: input, executable: executable, directory: directory)
@@ -176,7 +177,7 @@ struct Listener {
         let process = try ToolProcess(["listen", "--port", "0"] + extraArguments)
         var port: Int?
         do {
-            try await process.waitUntil("the listening line", timeout: .seconds(30)) {
+            try await process.waitUntil("the listening line", timeout: .seconds(300)) {
                 port = process.error.lines.lazy.compactMap(Self.port(in:)).first
                 return port != nil || !process.isRunning
             }
@@ -198,7 +199,7 @@ struct Listener {
     }
 
     /// Waits until standard output has `count` lines; returns them.
-    func waitForLines(_ count: Int, timeout: Duration = .seconds(30)) async throws -> [String] {
+    func waitForLines(_ count: Int, timeout: Duration = .seconds(300)) async throws -> [String] {
         try await process.waitUntil("\(count) event lines", timeout: timeout) { process.output.lines.count >= count }
         return process.output.lines
     }
@@ -206,7 +207,7 @@ struct Listener {
     /// Stops it with SIGTERM; returns its exit status.
     func stop() async throws -> Int32 {
         process.signal(SIGTERM)
-        return try await process.waitForExit(timeout: .seconds(30))
+        return try await process.waitForExit(timeout: .seconds(300))
     }
 }
 
