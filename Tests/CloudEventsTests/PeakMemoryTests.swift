@@ -1,5 +1,10 @@
 import CoreTestSupport
+import Synchronization
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The allocation counter the memory tests rely on: it must see what a closure allocates, and only that.
 @Suite("PeakMemory: counts the calling thread's allocations")
@@ -46,21 +51,47 @@ struct PeakMemoryTests {
     @Test("another thread's allocations do not count")
     func otherThreadsDoNotCount() async throws {
         try #require(PeakMemory.isAvailable)
-        // A task allocating 64 MiB in a loop while this thread measures a closure that allocates nothing.
-        let noise = Task.detached {
-            var total = 0
-            for _ in 0..<200 {
-                let block = [UInt8](repeating: 3, count: 64 << 20)
-                total &+= Int(block[block.count - 1])
-                await Task.yield()
+        // Another thread allocates 1 MiB blocks until told to stop; the measured closure allocates
+        // nothing and waits until that thread has allocated 16 blocks while it was being measured.
+        let noise = AllocatingThread()
+        var seen = 0
+        let growth = try #require(
+            PeakMemory.growth {
+                let start = noise.blocks.load(ordering: .acquiring)
+                while noise.blocks.load(ordering: .acquiring) < start + 16 {}
+                seen = noise.blocks.load(ordering: .acquiring) - start
+            })
+        noise.stop()
+        #expect(seen >= 16)
+        #expect(growth < 4096, "counted \(growth) bytes while another thread allocated \(seen) MiB")
+    }
+}
+
+/// A POSIX thread that allocates 1 MiB blocks until stopped (the core tests use no Foundation).
+private final class AllocatingThread: Sendable {
+    /// How many blocks it has allocated.
+    let blocks = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
+    private let thread = Mutex<pthread_t?>(nil)
+
+    init() {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var handle = pthread_t()
+        let status = pthread_create(&handle, nil, { context in
+            guard let context else { return nil }
+            let this = Unmanaged<AllocatingThread>.fromOpaque(context).takeRetainedValue()
+            while !this.stopped.load(ordering: .acquiring) {
+                let block = [UInt8](repeating: 3, count: 1 << 20)
+                if block[block.count - 1] == 3 { this.blocks.add(1, ordering: .releasing) }
             }
-            return total
-        }
-        var spins = 0
-        let growth = try #require(PeakMemory.growth { for _ in 0..<5_000_000 { spins &+= 1 } })
-        #expect(growth < 4096, "counted \(growth) bytes")
-        noise.cancel()
-        _ = await noise.value
-        #expect(spins == 5_000_000)
+            return nil
+        }, context)
+        if status == 0 { thread.withLock { $0 = handle } } else { Unmanaged<AllocatingThread>.fromOpaque(context).release() }
+    }
+
+    /// Stops the thread and waits for it.
+    func stop() {
+        stopped.store(true, ordering: .releasing)
+        if let handle = thread.withLock({ $0 }) { pthread_join(handle, nil) }
     }
 }
