@@ -216,7 +216,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
-        .testTarget(name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents", "TransportTestSupport"],
+            swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
