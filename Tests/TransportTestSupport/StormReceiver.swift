@@ -35,9 +35,17 @@
     }
 
     /// A router whose `/events` route answers (binary-mode) requests as `log` decides.
+    ///
+    /// It reads each request's body before answering. An answer of `300` or more that a client
+    /// gets while it is still sending the body makes AsyncHTTPClient close that connection; a
+    /// request its pool hands to the closing connection in the meantime fails with
+    /// `remoteConnectionClosed` without having been written, which the sender retries as a
+    /// connection failure: an attempt the peer never saw. Reading the body first keeps the
+    /// connections open, so that every attempt is one the log records.
     public func stormRouter(_ log: StormLog) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/events") { request, _ -> Response in
+            _ = try await request.body.collect(upTo: 1 << 20)
             let status = await log.answer(id: request.headers[.ceID] ?? "-")
             return Response(status: HTTPResponse.Status(code: status))
         }
