@@ -184,6 +184,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
+        // The scenarios every HTTP sender shares, run with each (a `SenderKind` argument).
+        .testTarget(
+            name: "CloudEventsSenderTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
+                "CloudEventsHummingbird", "TransportTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsHummingbirdTests",
             dependencies: [

@@ -23,7 +23,7 @@
 #
 # Environment:
 #   TSAN_NICE      niceness of the build and the tests (default 5)
-#   TSAN_TARGETS   space-separated test targets (default: the four below)
+#   TSAN_TARGETS   space-separated test targets (default: the five below)
 #   TSAN_OPTIONS   passed through; this script appends to it, it does not replace it
 #
 # scripts/tsan.supp, if it has entries, is passed as TSan's suppressions file; each entry must
@@ -33,7 +33,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 niceness="${TSAN_NICE:-5}"
-targets="${TSAN_TARGETS:-CloudEventsHummingbirdTests CloudEventsAsyncHTTPClientTests CloudEventsURLSessionTests CloudEventsHTTPDeliveryTests}"
+targets="${TSAN_TARGETS:-CloudEventsHummingbirdTests CloudEventsSenderTests CloudEventsAsyncHTTPClientTests CloudEventsURLSessionTests CloudEventsHTTPDeliveryTests}"
 
 options="halt_on_error=0 exitcode=66 second_deadlock_stack=1"
 if [[ -f scripts/tsan.supp ]] && grep -qv '^[[:space:]]*\(#.*\)\?$' scripts/tsan.supp; then
