@@ -9,7 +9,7 @@
         import FoundationNetworking
     #endif
 
-    @Suite("cloudevents listen and send")
+    @Suite("cloudevents listen and send", .timeLimit(.minutes(10)))
     struct ListenSendTests {
         @Test("binary mode from flags: typed extensions, nanosecond time with offset, JSON data bytes unchanged")
         func binaryFromFlags() async throws {
