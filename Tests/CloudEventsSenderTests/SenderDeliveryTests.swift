@@ -23,7 +23,8 @@
                 let received = await recorder.events
                 #expect(received.count == 1, "\(payload)")
                 #expect(
-                    received.first == (mode == .binary ? TestEvents.asReceivedInBinaryMode(event) : event), "\(payload)")
+                    received.first == (mode == .binary ? TestEvents.asReceivedInBinaryMode(event) : event), "\(payload)"
+                )
                 #expect(await recorder.contexts.first?.metadata["cloudevents.content_mode"] == mode.rawValue)
             }
         }

@@ -44,10 +44,13 @@
             scriptedRouter(counter) { attempt, _ in attempt <= steps.count ? steps[attempt - 1] : nil }
         }
 
-        @Test("503 twice, then 202: one success after three attempts, each with the same event", arguments: SenderKind.all)
+        @Test(
+            "503 twice, then 202: one success after three attempts, each with the same event", arguments: SenderKind.all
+        )
         func retriesUntilAccepted(kind: SenderKind) async throws {
             let counter = RequestCounter()
-            let router = Self.scriptedRouter(counter, [Step(status: .serviceUnavailable), Step(status: .serviceUnavailable)])
+            let router = Self.scriptedRouter(
+                counter, [Step(status: .serviceUnavailable), Step(status: .serviceUnavailable)])
             let event = TestEvents.small()
             let reply = try await withTestServer(router) { port in
                 try await kind.withSender(port: port) { try await $0.send(event) }
@@ -106,7 +109,8 @@
         func badRequestNotRetried(kind: SenderKind) async throws {
             let counter = RequestCounter()
             let router = Self.scriptedRouter(
-                counter, [Step(status: .badRequest, headers: [.contentType: "text/plain"], body: "missing attribute: source")])
+                counter,
+                [Step(status: .badRequest, headers: [.contentType: "text/plain"], body: "missing attribute: source")])
             let error = try await withTestServer(router) { port in
                 try await kind.withSender(port: port) { sender in
                     await cloudEventError { _ = try await sender.send(TestEvents.small()) }

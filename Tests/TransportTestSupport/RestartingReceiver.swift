@@ -15,9 +15,8 @@
     /// stopped no other test's server can be given the port (and connections to it are refused,
     /// as to a receiver that is down). Every run binds it (Hummingbird sets `SO_REUSEADDR`, as the
     /// reservation does, so the reservation and connections the last run left in `TIME_WAIT` do
-    /// not block it). Each
-    /// event is recorded before its answer is written, so a stop can lose the answer to an event
-    /// that was received: the sender cannot tell it from one that was not.
+    /// not block it). Each event is recorded before its answer is written, so a stop can lose the
+    /// answer to an event that was received: the sender cannot tell it from one that was not.
     public actor RestartingReceiver {
         /// The port every run listens on.
         public nonisolated var port: Int { reservation.port }
