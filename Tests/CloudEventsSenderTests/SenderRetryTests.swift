@@ -20,9 +20,9 @@
         /// each came, and the `ce-id` each carried. `script` is given the attempt's number and the
         /// wall-clock time it came.
         ///
-        /// It reads each request's body before answering, so that no answer ends while the
-        /// client is still sending, which would make AsyncHTTPClient close the connection (and a
-        /// request its pool hands to the closing connection fail unseen by this route).
+        /// It reads each request's body before answering, as a well-behaved peer does, so that no
+        /// answer comes while the client is still sending (which makes AsyncHTTPClient stop
+        /// sending and close the connection, so the next attempt needs a new one).
         static func scriptedRouter(
             _ counter: RequestCounter, _ script: @escaping @Sendable (_ attempt: Int, _ at: Timestamp) -> Step?
         ) -> Router<BasicRequestContext> {

@@ -36,12 +36,11 @@
 
     /// A router whose `/events` route answers (binary-mode) requests as `log` decides.
     ///
-    /// It reads each request's body before answering. An answer of `300` or more that a client
-    /// gets while it is still sending the body makes AsyncHTTPClient close that connection; a
-    /// request its pool hands to the closing connection in the meantime fails with
-    /// `remoteConnectionClosed` without having been written, which the sender retries as a
-    /// connection failure: an attempt the peer never saw. Reading the body first keeps the
-    /// connections open, so that every attempt is one the log records.
+    /// It reads each request's body before answering, as a well-behaved peer does. An answer of
+    /// `300` or more that AsyncHTTPClient gets while it is still sending the body makes it stop
+    /// sending and close the connection, so every such answer would cost the storm a new
+    /// connection, and each new connection is one more chance for a connection-level failure on
+    /// a loaded machine (an attempt the log cannot see).
     public func stormRouter(_ log: StormLog) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/events") { request, _ -> Response in
