@@ -208,6 +208,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
+        // The scenarios every HTTP sender shares, run with each (a `SenderKind` argument).
+        .testTarget(
+            name: "CloudEventsSenderTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
+                "CloudEventsHummingbird", "TransportTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsHummingbirdTests",
             dependencies: [
@@ -241,7 +250,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
         .testTarget(
-            name: "CloudEventsCLITests", dependencies: ["CloudEventsCLI", "CloudEvents", "CoreTestSupport"],
+            name: "CloudEventsCLITests",
+            dependencies: ["CloudEventsCLI", "CloudEvents", "CoreTestSupport", "TransportTestSupport"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -7,12 +7,16 @@
     let fastRetries = HTTPRetryPolicy(
         maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
 
+    /// The deadline of a test that is not about deadlines: so long that no machine, however busy,
+    /// decides the test's outcome by it (a send that hangs still fails by the suite's time limit).
+    let unhurried = Duration.seconds(300)
+
     /// Runs `body` with a sender to `http://127.0.0.1:<port>/events`, and shuts the sender (and its
     /// own HTTP client) down afterwards, whatever happens.
     func withSender<Result: Sendable>(
         port: Int, path: String = "/events", mode: HTTPContentMode = .binary,
         retryPolicy: HTTPRetryPolicy = fastRetries,
-        deadline: Duration = .seconds(10), headerFields: HTTPFields = [:], shutdownGracePeriod: Duration = .seconds(10),
+        deadline: Duration = unhurried, headerFields: HTTPFields = [:], shutdownGracePeriod: Duration = unhurried,
         _ body: (AsyncHTTPClientCloudEventSender) async throws -> Result
     ) async throws -> Result {
         let sender = AsyncHTTPClientCloudEventSender(

@@ -3,7 +3,7 @@ import Testing
 
 @testable import CloudEventsHTTPDelivery
 
-@Suite("HTTP delivery: retry policy, Retry-After, shutdown bookkeeping")
+@Suite("HTTP delivery: retry policy, Retry-After, shutdown bookkeeping", .timeLimit(.minutes(10)))
 struct RetryPolicyTests {
     @Test("only connection errors and 408, 429, 502, 503, 504 are retried")
     func retryableStatuses() {
@@ -71,28 +71,47 @@ struct RetryPolicyTests {
 
     @Test("shutdown waits for running sends within the grace period, then cancels the rest with shutDown")
     func shutdownGraceThenCancel() async throws {
-        let sends = InFlightSends(target: "http://peer")
-        let clock = ContinuousClock()
-        async let quick: CloudEvent? = sends.run {
-            try await Task.sleep(for: .milliseconds(50))
-            return CloudEvent(id: "done", source: "/s", type: "t")
+        // Waits: a send still running when shutdown begins finishes, and shutdown waits for it.
+        let waiting = InFlightSends(target: "http://peer")
+        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        let gate = Gate()
+        let quick = Task {
+            try await waiting.run {
+                startedContinuation.yield()
+                await gate.wait()
+                return CloudEvent(id: "done", source: "/s", type: "t")
+            }
         }
+        var startedIterator = started.makeAsyncIterator()
+        _ = await startedIterator.next()
+        let shutdown = Task { await waiting.shutdown(gracePeriod: .seconds(300)) }
+        // Open the gate only once shutdown has begun: a new send is refused then.
+        while await Self.isAdmitted(waiting) { await Task.yield() }
+        #expect(await waiting.count == 1, "the quick send is still running while shutdown waits")
+        await gate.open()
+        await shutdown.value
+        #expect(try await quick.value?.id == "done")
+        #expect(await waiting.count == 0)
+
+        // Then cancels: a send still running after the grace period is cancelled, and throws shutDown.
+        let cancelling = InFlightSends(target: "http://peer")
+        let (stuckStarted, stuckContinuation) = AsyncStream<Void>.makeStream()
         let stuck = Task {
-            try await sends.run {
+            try await cancelling.run {
+                stuckContinuation.yield()
                 do {
-                    try await Task.sleep(for: .seconds(30))
+                    // Far longer than the test may last: only a cancellation ends it.
+                    try await Task.sleep(for: .seconds(3600))
                 } catch {
                     throw HTTPDeliveryCancelled(attempts: 2)
                 }
                 return nil
             }
         }
-        try await Task.sleep(for: .milliseconds(10))
-        let start = clock.now
-        await sends.shutdown(gracePeriod: .milliseconds(300))
-        #expect(start.duration(to: clock.now) < .seconds(25))  // the stuck send's 30 s: it was cancelled
-        #expect(await sends.count == 0)
-        #expect(try await quick?.id == "done")
+        var stuckIterator = stuckStarted.makeAsyncIterator()
+        _ = await stuckIterator.next()
+        await cancelling.shutdown(gracePeriod: .milliseconds(300))
+        #expect(await cancelling.count == 0)
         let error = await #expect(throws: CloudEventError.self) { _ = try await stuck.value }
         #expect(error?.code == .shutDown)
         #expect(error?.attempts == 2)
@@ -101,19 +120,51 @@ struct RetryPolicyTests {
     @Test("a caller's cancellation reaches its send and surfaces as CancellationError")
     func callerCancellation() async throws {
         let sends = InFlightSends(target: "http://peer")
+        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
         let task = Task {
             try await sends.run {
+                startedContinuation.yield()
                 do {
-                    try await Task.sleep(for: .seconds(30))
+                    // Far longer than the test may last: only the cancellation ends it.
+                    try await Task.sleep(for: .seconds(3600))
                 } catch {
                     throw HTTPDeliveryCancelled(attempts: 1)
                 }
                 return nil
             }
         }
-        try await Task.sleep(for: .milliseconds(20))
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()  // the send is running: the cancellation reaches it, not its admission
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
         #expect(await sends.count == 0)
+    }
+
+    /// Whether `sends` still admits a send (a probe that returns at once); `false` once a
+    /// shutdown has begun.
+    private static func isAdmitted(_ sends: InFlightSends) async -> Bool {
+        do {
+            _ = try await sends.run { nil }
+            return true
+        } catch {
+            return false
+        }
+    }
+}
+
+/// A gate tasks wait at until it is opened.
+private actor Gate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        guard !isOpen else { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters.removeAll()
     }
 }

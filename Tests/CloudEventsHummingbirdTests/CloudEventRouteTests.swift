@@ -8,7 +8,7 @@
     import TransportTestSupport
 
     /// The receiver's answers to real requests on 127.0.0.1 (AsyncHTTPClient as a plain client).
-    @Suite("Hummingbird receiver: answers")
+    @Suite("Hummingbird receiver: answers", .timeLimit(.minutes(10)))
     struct CloudEventRouteTests {
         @Test(
             "binary, structured and batch requests are decoded, handled in order and answered 202",

@@ -46,7 +46,9 @@
                     request.body = .bytes(ByteBuffer(bytes: body))
                 }
             }
-            let response = try await client.execute(request, timeout: .seconds(10))
+            // Five minutes: no test here is about timeouts, and none should be decided by one on
+            // a busy machine.
+            let response = try await client.execute(request, timeout: .seconds(300))
             let buffer = try await response.body.collect(upTo: 32 << 20)
             return RawAnswer(
                 status: Int(response.status.code), headers: response.headers, body: Array(buffer.readableBytesView))

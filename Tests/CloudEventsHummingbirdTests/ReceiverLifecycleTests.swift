@@ -9,7 +9,7 @@
     import TransportTestSupport
 
     /// The receiver under swift-service-lifecycle, and the transport-independent receiver protocol.
-    @Suite("Hummingbird receiver: lifecycle")
+    @Suite("Hummingbird receiver: lifecycle", .timeLimit(.minutes(10)))
     struct ReceiverLifecycleTests {
         @Test("graceful shutdown lets an event being handled finish with 202, then stops the server")
         func gracefulShutdownFinishesInFlightEvents() async throws {
@@ -23,8 +23,14 @@
                 await recorder.record(event, context)
                 return nil
             }
+            // The port stays held by this test after the server stops (ReservedPort; Hummingbird
+            // sets SO_REUSEADDR, as the reservation does), so the last request below meets a port
+            // nothing listens on, never another test's server that was given it meanwhile.
+            let reservation = try ReservedPort(allowingListener: true)
+            defer { withExtendedLifetime(reservation) {} }
             let application = Application(
-                router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                router: router,
+                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: reservation.port)),
                 onServerRunning: { portContinuation.yield($0.localAddress?.port ?? 0) }, logger: testLogger)
             let serviceGroup = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
@@ -32,6 +38,7 @@
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await serviceGroup.run() }
                 let port = try #require(await ports.first { _ in true })
+                #expect(port == reservation.port)
                 async let answer = RawHTTPClient.post(try HTTPEventEncoder().encode(TestEvents.small()), port: port)
                 _ = await started.first { _ in true }
                 await serviceGroup.triggerGracefulShutdown()

@@ -220,13 +220,14 @@
         @Test("a failed send marks the producer span failed with the error code")
         func failedSend() async throws {
             let tracer = W3CInMemoryTracer()
-            let port = try await closedPort()
-            await withTracer(tracer) {
-                let sender = AsyncHTTPClientCloudEventSender(
-                    url: "http://127.0.0.1:\(port)/events",
-                    configuration: HTTPSenderConfiguration(retryPolicy: HTTPRetryPolicy(maximumAttempts: 1)))
-                _ = try? await sender.send(CloudEvent(source: "/s", type: "t"))
-                await sender.shutdown()
+            try await withClosedPort { port in
+                await withTracer(tracer) {
+                    let sender = AsyncHTTPClientCloudEventSender(
+                        url: "http://127.0.0.1:\(port)/events",
+                        configuration: HTTPSenderConfiguration(retryPolicy: HTTPRetryPolicy(maximumAttempts: 1)))
+                    _ = try? await sender.send(CloudEvent(source: "/s", type: "t"))
+                    await sender.shutdown()
+                }
             }
             let producer = try #require(tracer.finishedSpans.first { $0.kind == .producer })
             #expect(producer.status?.code == .error)

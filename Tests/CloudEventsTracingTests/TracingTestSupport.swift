@@ -21,7 +21,9 @@
         func withSender<Result: Sendable>(
             url: String, mode: HTTPContentMode = .binary, _ body: (any CloudEventSender) async throws -> Result
         ) async throws -> Result {
-            let configuration = HTTPSenderConfiguration(mode: mode, deadline: .seconds(10))
+            // Five minutes: these tests are about spans, and no deadline should decide them on a
+            // busy machine.
+            let configuration = HTTPSenderConfiguration(mode: mode, deadline: .seconds(300))
             switch self {
             case .asyncHTTPClient:
                 let sender = AsyncHTTPClientCloudEventSender(url: url, configuration: configuration)

@@ -29,6 +29,11 @@ public actor RequestCounter {
     public private(set) var count = 0
     /// The `ce-id` (or body) fingerprint of each request, to show retries carry the same event.
     public private(set) var fingerprints: [String] = []
+    /// When each request was counted, by the continuous clock: the gaps between attempts as the
+    /// peer saw them.
+    public private(set) var instants: [ContinuousClock.Instant] = []
+    /// When each request was counted, by the wall clock (which `Retry-After` dates are in).
+    public private(set) var times: [Timestamp] = []
 
     /// Creates a counter at zero.
     public init() {}
@@ -38,6 +43,14 @@ public actor RequestCounter {
     public func next(fingerprint: String = "") -> Int {
         count += 1
         fingerprints.append(fingerprint)
+        instants.append(ContinuousClock.now)
+        times.append(Timestamp.now())
         return count
+    }
+
+    /// The time between the `attempt`th request (1-based) and the next, as the peer saw it.
+    public func gap(after attempt: Int) -> Duration? {
+        guard attempt >= 1, attempt < instants.count else { return nil }
+        return instants[attempt - 1].duration(to: instants[attempt])
     }
 }

@@ -17,6 +17,10 @@
         /// Reads the whole request (head and `Content-Length` bytes of body), writes these bytes
         /// as the answer, and closes the connection.
         case answer([UInt8])
+        /// Reads each whole request and writes these bytes as its answer, keeping the connection
+        /// open: a well-behaved keep-alive peer, whose ``FaultServer/Counts/closed`` shows when the
+        /// client closed its connections.
+        case answerKeepingAlive([UInt8])
 
         /// Answers `text` (as UTF-8), then closes.
         public static func answer(_ text: String) -> Fault { .answer(Array(text.utf8)) }
@@ -42,6 +46,8 @@
             public var requests = 0
             /// Faults applied (resets done or answers written).
             public var faults = 0
+            /// Connections closed, by either side.
+            public var closed = 0
         }
 
         /// What the server has seen so far.
@@ -141,7 +147,21 @@
                 counts.withLockedValue { $0.faults += 1 }
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: nil)
                 context.close(promise: nil)
+            case .answerKeepingAlive(let bytes):
+                guard bodyReceived >= contentLength else { return }
+                counts.withLockedValue { $0.faults += 1 }
+                context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: bytes)), promise: nil)
+                // Ready for the next request on this connection (pipelined bytes are kept).
+                received.removeFirst(bodyStart + contentLength)
+                self.bodyStart = nil
+                contentLength = 0
+                if !received.isEmpty { channelRead(context: context, data: NIOAny(ByteBuffer())) }
             }
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            counts.withLockedValue { $0.closed += 1 }
+            context.fireChannelInactive()
         }
 
         func errorCaught(context: ChannelHandlerContext, error: any Error) {

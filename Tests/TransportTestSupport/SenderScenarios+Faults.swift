@@ -9,49 +9,49 @@
     extension SenderScenarios {
         /// The peer resets the connection (RST) after the request head and part of a 1 MiB body,
         /// on every attempt: the send ends with ``CloudEvents/CloudEventError/Code/connectionFailed``
-        /// after the whole retry budget, each attempt one the server reset, before the deadline (no
-        /// attempt hung: that would end in ``CloudEvents/CloudEventError/Code/deadlineExceeded``).
+        /// after the whole retry budget, each attempt one the server reset, before the sender's
+        /// deadline: an attempt that hung would end in
+        /// ``CloudEvents/CloudEventError/Code/deadlineExceeded`` instead (the sender races every
+        /// attempt against its deadline), so the error's code is the check that none did.
         public static func resetMidBody(
-            _ sender: some CloudEventSender, server: FaultServer, maximumAttempts: Int, deadline: Duration
+            _ sender: some CloudEventSender, server: FaultServer, maximumAttempts: Int
         ) async throws {
             let event = try TestEvents.event(.oneMebibyteBinary)
-            let clock = ContinuousClock()
-            let start = clock.now
             let error = await thrownCloudEventError { _ = try await sender.send(event) }
-            let elapsed = start.duration(to: clock.now)
             #expect(error?.code == .connectionFailed, "\(String(describing: error))")
             #expect(error?.attempts == maximumAttempts)
             #expect(error?.status == nil)
             #expect(server.seen.faults == maximumAttempts, "every attempt reached the body and was reset")
-            // connectionFailed, not deadlineExceeded, already says no attempt hung; and in time:
-            #expect(elapsed < deadline, "\(elapsed)")
         }
 
         /// The peer answers every request with `answer`, a malformed HTTP response: the send ends
         /// with ``CloudEvents/CloudEventError/Code/connectionFailed`` (no usable answer: retried like
-        /// a broken connection) after the whole retry budget, without a status, before the deadline.
+        /// a broken connection) after the whole retry budget, without a status, before the
+        /// sender's deadline (a hung attempt would end in
+        /// ``CloudEvents/CloudEventError/Code/deadlineExceeded``).
         public static func malformedAnswer(
-            _ sender: some CloudEventSender, server: FaultServer, answer: MalformedAnswer, maximumAttempts: Int,
-            deadline: Duration
+            _ sender: some CloudEventSender, server: FaultServer, answer: MalformedAnswer, maximumAttempts: Int
         ) async throws {
-            let clock = ContinuousClock()
-            let start = clock.now
             let error = await thrownCloudEventError { _ = try await sender.send(TestEvents.small()) }
-            let elapsed = start.duration(to: clock.now)
             #expect(error?.code == .connectionFailed, "\(answer): \(String(describing: error))")
             #expect(error?.attempts == maximumAttempts, "\(answer)")
             #expect(error?.status == nil, "\(answer)")
             #expect(server.seen.faults == maximumAttempts, "\(answer): one malformed answer per attempt")
-            #expect(elapsed < deadline, "\(answer): \(elapsed)")
         }
 
         /// `count` concurrent sends into a storm of `500`, `502` and `503` answers (``StormLog``):
         /// each send succeeds exactly when its last answer was a `2xx`; otherwise it throws
-        /// ``CloudEvents/CloudEventError/Code/rejectedByPeer`` with the last status and as many
-        /// attempts as the peer saw requests with its id. `500` is never retried (the policy
-        /// retries only 408, 429, 502, 503 and 504); `502`/`503` are retried until the budget is
-        /// used up. Successes equal the events the peer accepted, and successes plus failures equal
-        /// `count`.
+        /// ``CloudEvents/CloudEventError/Code/rejectedByPeer`` with the last status. `500` is never
+        /// retried (the policy retries only 408, 429, 502, 503 and 504); `502`/`503` are retried
+        /// until the budget is used up. Successes equal the events the peer accepted, and successes
+        /// plus failures equal `count`.
+        ///
+        /// The attempts a failure reports are the sender's: every request the peer saw with its id,
+        /// and any attempt that failed before reaching the peer (a connection failure, retried
+        /// against the same budget: on a loaded machine, say, a connect that timed out). The peer
+        /// cannot count those, so each failure must report at least as many attempts as the peer
+        /// saw requests, at most the budget, and exactly the budget when it ended on a retryable
+        /// status.
         public static func serverErrorStorm(
             _ sender: some CloudEventSender, log: StormLog, count: Int = 200, maximumAttempts: Int
         ) async throws {
@@ -68,6 +68,7 @@
             var succeeded: Set<String> = []
             var stoppedAt500 = 0
             var budgetUsedUp = 0
+            var attemptsThePeerDidNotSee = 0
             for (id, error) in outcomes {
                 let statuses = answers[id] ?? []
                 #expect(!statuses.isEmpty, "the peer saw every send")
@@ -81,12 +82,19 @@
                 }
                 #expect(error.code == .rejectedByPeer, "\(error)")
                 #expect(error.status == statuses.last, "the error carries the last status")
-                #expect(error.attempts == statuses.count, "attempts reported == requests the peer saw")
+                guard let attempts = error.attempts else {
+                    Issue.record("a failure without its number of attempts: \(error)")
+                    continue
+                }
+                #expect(
+                    (statuses.count...maximumAttempts).contains(attempts),
+                    "attempts reported (\(attempts)) cover the requests the peer saw (\(statuses)), within the budget")
+                attemptsThePeerDidNotSee += attempts - statuses.count
                 if error.status == 500 {
                     stoppedAt500 += 1
                 } else {
                     #expect(error.status.map(HTTPRetryPolicy.isRetryable(status:)) == true)
-                    #expect(statuses.count == maximumAttempts, "a retryable status fails only at the budget")
+                    #expect(attempts == maximumAttempts, "a retryable status fails only at the budget")
                     budgetUsedUp += 1
                 }
             }
@@ -98,6 +106,10 @@
             #expect(Set(answers.keys).isSubset(of: sent), "the peer saw only sent ids")
             // The storm must have produced each outcome, or the scenario proved less than it says.
             #expect(!succeeded.isEmpty && stoppedAt500 > 0 && budgetUsedUp > 0)
+            print(
+                "serverErrorStorm: \(succeeded.count) acknowledged, \(stoppedAt500) stopped at 500, \(budgetUsedUp) used"
+                    + " up the budget; \(await log.requests) requests, \(attemptsThePeerDidNotSee) failed attempts the peer"
+                    + " did not see")
         }
 
         /// What ``sendThroughRestart(_:receiver:tasks:sendsPerTask:stopAfter:downtime:)`` saw.
@@ -134,6 +146,7 @@
             stopAfter: Int = 150, downtime: Duration = .milliseconds(200)
         ) async throws -> RestartOutcome {
             let total = tasks * sendsPerTask
+            let ended = RequestCounter()
             let results = try await withThrowingTaskGroup(of: [(String, CloudEventError?)].self) { group in
                 for task in 0..<tasks {
                     group.addTask {
@@ -141,15 +154,16 @@
                         for index in 0..<sendsPerTask {
                             let event = TestEvents.small(task * sendsPerTask + index)
                             results.append((event.id, await thrownCloudEventError { _ = try await sender.send(event) }))
+                            await ended.next()
                         }
                         return results
                     }
                 }
                 group.addTask {
                     let first = await receiver.current
-                    let clock = ContinuousClock()
-                    let giveUp = clock.now.advanced(by: .seconds(30))
-                    while await first.count < stopAfter, clock.now < giveUp {
+                    // Once every send has ended, the first run can receive no more: stop waiting
+                    // (the expectation on the first run's count below then fails).
+                    while await first.count < stopAfter, await ended.count < total {
                         try await Task.sleep(for: .milliseconds(1))
                     }
                     await receiver.stop()

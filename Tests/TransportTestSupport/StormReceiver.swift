@@ -35,9 +35,16 @@
     }
 
     /// A router whose `/events` route answers (binary-mode) requests as `log` decides.
+    ///
+    /// It reads each request's body before answering, as a well-behaved peer does. An answer of
+    /// `300` or more that AsyncHTTPClient gets while it is still sending the body makes it stop
+    /// sending and close the connection, so every such answer would cost the storm a new
+    /// connection, and each new connection is one more chance for a connection-level failure on
+    /// a loaded machine (an attempt the log cannot see).
     public func stormRouter(_ log: StormLog) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/events") { request, _ -> Response in
+            _ = try await request.body.collect(upTo: 1 << 20)
             let status = await log.answer(id: request.headers[.ceID] ?? "-")
             return Response(status: HTTPResponse.Status(code: status))
         }

@@ -52,11 +52,6 @@
         }
     }
 
-    /// A port on 127.0.0.1 that nothing listens on: one a test server bound and released.
-    public func closedPort() async throws -> Int {
-        try await withTestServer(Router()) { $0 }
-    }
-
     /// A router with one CloudEvents route at `/events` that records every event in `recorder`
     /// and answers with `reply` (by default none: 202).
     public func recordingRouter(
