@@ -130,7 +130,7 @@ let package = Package(
         // with, and the repository's test data (Tests/Data); linked into the test executable only.
         .target(name: "CAllocationCounter", path: "Tests/CAllocationCounter"),
         .target(
-            name: "CoreTestSupport", dependencies: ["CAllocationCounter"], path: "Tests/CoreTestSupport",
+            name: "CoreTestSupport", dependencies: ["CloudEvents", "CAllocationCounter"], path: "Tests/CoreTestSupport",
             swiftSettings: strictSettings),
         .target(
             name: "TransportTestSupport",
@@ -193,7 +193,7 @@ let package = Package(
             name: "CloudEventsAsyncHTTPClientTests",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsHummingbird",
-                "TransportTestSupport",
+                "TransportTestSupport", "CoreTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(
@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "CloudEventsURLSessionTests",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsURLSession", "CloudEventsHummingbird", "TransportTestSupport",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsURLSession", "CloudEventsHummingbird", "TransportTestSupport", "CoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
@@ -213,7 +213,7 @@ let package = Package(
             name: "CloudEventsSenderTests",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
-                "CloudEventsHummingbird", "TransportTestSupport",
+                "CloudEventsHummingbird", "TransportTestSupport", "CoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),

@@ -1,6 +1,7 @@
 #if AsyncHTTPClient && Hummingbird
     import AsyncHTTPClient
     import CloudEvents
+    import CoreTestSupport
     import CloudEventsAsyncHTTPClient
     import CloudEventsHTTP
     import Hummingbird

@@ -1,5 +1,6 @@
 #if AsyncHTTPClient && Hummingbird
     import CloudEvents
+    import CoreTestSupport
     import CloudEventsAsyncHTTPClient
     import CloudEventsHTTP
     import Hummingbird

@@ -33,17 +33,4 @@
             throw error
         }
     }
-
-    /// Runs `operation`, expecting it to throw a `CloudEventError`; returns it (nil, recorded by the
-    /// caller's expectation, when something else happened).
-    func cloudEventError(_ operation: () async throws -> Void) async -> CloudEventError? {
-        do {
-            try await operation()
-            return nil
-        } catch let error as CloudEventError {
-            return error
-        } catch {
-            return nil
-        }
-    }
 #endif

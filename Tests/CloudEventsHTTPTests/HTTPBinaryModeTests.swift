@@ -1,5 +1,6 @@
 import CloudEvents
 import HTTPTypes
+import CoreTestSupport
 import Testing
 
 @testable import CloudEventsHTTP
@@ -239,14 +240,3 @@ struct HTTPBinaryModeTests {
     }
 }
 
-/// The error a throwing expression threw, as a ``CloudEventError``.
-func cloudEventError(_ body: () throws -> some Any) -> CloudEventError? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as CloudEventError {
-        return error
-    } catch {
-        return nil
-    }
-}

@@ -85,16 +85,4 @@
         /// Shuts the sender down with its default grace period; calling it again is harmless.
         func shutdown() async { await shutdownAction() }
     }
-
-    /// The `CloudEventError` `operation` throws; `nil` when it throws nothing or something else.
-    func cloudEventError(_ operation: () async throws -> Void) async -> CloudEventError? {
-        do {
-            try await operation()
-            return nil
-        } catch let error as CloudEventError {
-            return error
-        } catch {
-            return nil
-        }
-    }
 #endif

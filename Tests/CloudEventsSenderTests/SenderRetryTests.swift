@@ -1,5 +1,6 @@
 #if Hummingbird
     import CloudEvents
+    import CoreTestSupport
     import CloudEventsHTTP
     import Hummingbird
     import Testing

@@ -34,20 +34,20 @@ struct JSONFormatLimitsTests {
         #expect(limit == 16 << 20)
         let input = Self.oversizedEvent(count: 10 * limit)
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decode(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decode(input) } }
         #expect(error?.code == .limitExceeded)
         #expect(error?.byteOffset == limit)
         PeakMemory.expect(growth, below: 64 << 10, "decode([UInt8]) of \(input.count) bytes")
 
         var batchError: CloudEventError?
-        let batchGrowth = PeakMemory.growth { batchError = thrownError { try format.decodeBatch(input) } }
+        let batchGrowth = PeakMemory.growth { batchError = thrownCloudEventError { try format.decodeBatch(input) } }
         #expect(batchError?.code == .limitExceeded)
         #expect(batchError?.byteOffset == limit)
         PeakMemory.expect(batchGrowth, below: 64 << 10, "decodeBatch of \(input.count) bytes")
 
         // A slice takes the in-place path for any collection.
         var sliceError: CloudEventError?
-        let sliceGrowth = PeakMemory.growth { sliceError = thrownError { try format.decode(input[1...]) } }
+        let sliceGrowth = PeakMemory.growth { sliceError = thrownCloudEventError { try format.decode(input[1...]) } }
         #expect(sliceError?.code == .limitExceeded)
         PeakMemory.expect(sliceGrowth, below: 64 << 10, "decode(ArraySlice) of \(input.count - 1) bytes")
     }
@@ -58,14 +58,14 @@ struct JSONFormatLimitsTests {
         let limit = format.limits.maximumDocumentSize
         let input = String(decoding: Self.oversizedEvent(count: 10 * limit), as: UTF8.self)
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decode(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decode(input) } }
         #expect(error?.code == .limitExceeded)
         #expect(error?.byteOffset == limit)
         // Copying the text into an array before checking the size would cost 160 MiB here.
         PeakMemory.expect(growth, below: 64 << 10, "decode(String) of \(input.utf8.count) bytes")
 
         var batchError: CloudEventError?
-        let batchGrowth = PeakMemory.growth { batchError = thrownError { try format.decodeBatch(input) } }
+        let batchGrowth = PeakMemory.growth { batchError = thrownCloudEventError { try format.decodeBatch(input) } }
         #expect(batchError?.code == .limitExceeded)
         PeakMemory.expect(batchGrowth, below: 64 << 10, "decodeBatch(String) of \(input.utf8.count) bytes")
     }
@@ -79,7 +79,7 @@ struct JSONFormatLimitsTests {
         let deep = String(repeating: "[", count: 10 * limit) + String(repeating: "]", count: 10 * limit)
         let input = Array((prefix + deep + "}").utf8)
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decode(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decode(input) } }
         #expect(error?.code == .limitExceeded)
         // The event object is level 1, so the 64th '[' is level 65.
         #expect(error?.byteOffset == prefix.utf8.count + limit - 1)
@@ -87,7 +87,7 @@ struct JSONFormatLimitsTests {
 
         let objects =
             String(repeating: #"{"a":"#, count: 10 * limit) + "1" + String(repeating: "}", count: 10 * limit)
-        let objectError = thrownError { try format.decode(prefix + objects + "}") }
+        let objectError = thrownCloudEventError { try format.decode(prefix + objects + "}") }
         #expect(objectError?.code == .limitExceeded)
         #expect(objectError?.byteOffset == prefix.utf8.count + 5 * (limit - 1))
     }
@@ -101,7 +101,7 @@ struct JSONFormatLimitsTests {
         let prefix = first + Self.head + #","data":"#
         let input = Array((prefix + deep + "}]").utf8)
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decodeBatch(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decodeBatch(input) } }
         #expect(error?.code == .limitExceeded)
         #expect(error?.index == 1)
         // Depth counts from the event object in a batch too: the 64th '[' is level 65.
@@ -119,7 +119,7 @@ struct JSONFormatLimitsTests {
         let input = Array(("[" + Array(repeating: event, count: 10 * limit).joined(separator: ",") + "]").utf8)
         let format = JSONEventFormat(limits: .init(maximumDocumentSize: input.count, maximumBatchLength: limit))
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decodeBatch(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decodeBatch(input) } }
         #expect(error?.code == .limitExceeded)
         // Where event 1,000 (counting from 0) would start, and its index.
         #expect(error?.byteOffset == 1 + limit * (event.utf8.count + 1))
@@ -166,7 +166,7 @@ struct JSONAttributeLengthTests {
             let prefix = Self.head + ",\"\(attribute)\":"
             let input = Array((prefix + value + "}").utf8)
             var error: CloudEventError?
-            let growth = PeakMemory.growth { error = thrownError { try format.decode(input) } }
+            let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decode(input) } }
             #expect(error?.code == .limitExceeded, "\(attribute)")
             #expect(error?.attribute == attribute)
             #expect(error?.byteOffset == prefix.utf8.count, "the value's opening quote")
@@ -183,7 +183,7 @@ struct JSONAttributeLengthTests {
         let prefix = "[" + JSONFormatLimitsTests.minimal + "," + Self.head + #","ext":"#
         let input = Array((prefix + Self.escapedAcutes(5 * limit) + "}]").utf8)
         var error: CloudEventError?
-        let growth = PeakMemory.growth { error = thrownError { try format.decodeBatch(input) } }
+        let growth = PeakMemory.growth { error = thrownCloudEventError { try format.decodeBatch(input) } }
         #expect(error?.code == .limitExceeded)
         #expect(error?.index == 1)
         #expect(error?.attribute == "ext")
@@ -201,12 +201,12 @@ struct JSONAttributeLengthTests {
         // A surrogate pair (12 bytes written) is one 4-byte scalar: 996 + 4 is the limit too.
         let pair = "\"" + String(repeating: "a", count: 996) + #"\ud83d\ude00"# + "\""
         #expect(throws: Never.self) { try format.decode(Self.head + #","ext":"# + pair + "}") }
-        let over = thrownError {
+        let over = thrownCloudEventError {
             try format.decode(Self.head + #","ext":""# + String(repeating: "a", count: 1001) + "\"}")
         }
         #expect(over?.code == .limitExceeded)
         #expect(over?.attribute == "ext")
-        let overEscaped = thrownError {
+        let overEscaped = thrownCloudEventError {
             try format.decode(Self.head + #","subject":"# + String(Self.escapedAcutes(500).dropLast()) + "a\"}")
         }
         #expect(overEscaped?.attribute == "subject")
@@ -237,18 +237,5 @@ struct JSONAttributeLengthTests {
         var format = JSONEventFormat()
         format.limits.maximumDocumentSize = Int.max
         #expect(format.limits.maximumDocumentSize == 1 << 30)
-    }
-}
-
-/// The error `body` threw, as a `CloudEventError`; `nil` if it did not throw or threw another type.
-private func thrownError(_ body: () throws -> some Any) -> CloudEventError? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as CloudEventError {
-        return error
-    } catch {
-        Issue.record("threw \(type(of: error)), not CloudEventError: \(error)")
-        return nil
     }
 }

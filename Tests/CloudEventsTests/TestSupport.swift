@@ -36,14 +36,3 @@ extension Array where Element == UInt8 {
     var text: String { String(decoding: self, as: UTF8.self) }
 }
 
-/// The error a throwing expression threw, as a ``CloudEventError``.
-func cloudEventError(_ body: () throws -> some Any) -> CloudEventError? {
-    do {
-        _ = try body()
-        return nil
-    } catch let error as CloudEventError {
-        return error
-    } catch {
-        return nil
-    }
-}

@@ -1,5 +1,6 @@
 #if Hummingbird
     import CloudEvents
+    import CoreTestSupport
     import CloudEventsHTTP
     import CloudEventsHummingbird
     import CloudEventsURLSession
@@ -65,18 +66,6 @@
         } catch {
             await sender.shutdown()
             throw error
-        }
-    }
-
-    /// The `CloudEventError` `operation` throws; `nil` when it throws nothing or something else.
-    func cloudEventError(_ operation: () async throws -> Void) async -> CloudEventError? {
-        do {
-            try await operation()
-            return nil
-        } catch let error as CloudEventError {
-            return error
-        } catch {
-            return nil
         }
     }
 #endif

@@ -1,6 +1,7 @@
 #if Hummingbird
     public import CloudEvents
     public import CloudEventsHTTPDelivery
+    import CoreTestSupport
     import Testing
 
     /// Scenarios with a faulty peer, written once against ``CloudEvents/CloudEventSender`` and
@@ -204,19 +205,6 @@
             }
             print("sendThroughRestart: \(outcome)")
             return outcome
-        }
-
-        /// The `CloudEventError` `operation` threw; `nil` when it returned. Any other error is an issue.
-        static func thrownCloudEventError(_ operation: () async throws -> Void) async -> CloudEventError? {
-            do {
-                try await operation()
-                return nil
-            } catch let error as CloudEventError {
-                return error
-            } catch {
-                Issue.record("threw \(type(of: error)), not CloudEventError: \(error)")
-                return nil
-            }
         }
     }
 #endif
