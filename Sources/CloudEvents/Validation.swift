@@ -95,7 +95,8 @@ extension CloudEvent {
         _ range: TextRange, _ name: String, required: Bool, into errors: inout [CloudEventError]
     ) {
         if required && range.count == 0 {
-            errors.append(CloudEventError(.emptyAttribute, attribute: name, message: "\(name) must be a non-empty string"))
+            errors.append(
+                CloudEventError(.emptyAttribute, attribute: name, message: "\(name) must be a non-empty string"))
             return
         }
         if let error = storage.withBytes(range, { AttributeRules.checkString($0, attribute: name) }) {
@@ -106,7 +107,8 @@ extension CloudEvent {
     private func checkURI(_ range: TextRange, _ name: String, absolute: Bool, into errors: inout [CloudEventError]) {
         if range.count == 0 {
             let kind = absolute ? "URI" : "URI-reference"
-            errors.append(CloudEventError(.emptyAttribute, attribute: name, message: "\(name) must be a non-empty \(kind)"))
+            errors.append(
+                CloudEventError(.emptyAttribute, attribute: name, message: "\(name) must be a non-empty \(kind)"))
             return
         }
         if let error = storage.withBytes(range, { AttributeRules.checkURI($0, absolute: absolute, attribute: name) }) {
@@ -163,7 +165,8 @@ extension CloudEvent {
             errors.append(
                 CloudEventError(
                     .invalidData, attribute: "data",
-                    message: "data is text but datacontenttype \(dataContentType ?? "(absent, implying application/json)")"
+                    message:
+                        "data is text but datacontenttype \(dataContentType ?? "(absent, implying application/json)")"
                         + " declares JSON; use CloudEventData.json or a non-JSON content type"))
         }
     }

@@ -88,7 +88,9 @@
 
             /// The last line: exactly what the rows above show.
             var summary: String {
-                guard hasSameValues else { return "\(differingEvents) event(s) did not arrive the same (marked '!' above)." }
+                guard hasSameValues else {
+                    return "\(differingEvents) event(s) did not arrive the same (marked '!' above)."
+                }
                 guard untypedAttributes > 0 else {
                     return "Every event arrived identical: each attribute's type and value, and the data bytes."
                 }
@@ -125,7 +127,8 @@
                     } else {
                         for event in delivery.events {
                             _ = try await sender.send(event)
-                            outcome = outcome + (await show([event], request: "a \(delivery.mode)-mode request", recorder))
+                            outcome =
+                                outcome + (await show([event], request: "a \(delivery.mode)-mode request", recorder))
                         }
                     }
                     await sender.shutdown()

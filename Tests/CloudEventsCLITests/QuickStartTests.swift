@@ -18,7 +18,9 @@ struct QuickStartTests {
         let readme = try String(contentsOfFile: TestMaterial.packageRoot + "/README.md", encoding: .utf8)
         let manifest = try String(
             contentsOf: Self.exampleDirectory.appendingPathComponent("Package.swift"), encoding: .utf8)
-        let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let blocks = readme.components(separatedBy: "```swift\n").dropFirst().map {
+            $0.components(separatedBy: "```")[0]
+        }
         let shown = try #require(blocks.first { $0.hasPrefix("// swift-tools-version") }, "README has no manifest")
         let shownLines = shown.split(separator: "\n", omittingEmptySubsequences: false)
         let exampleLines = manifest.split(separator: "\n", omittingEmptySubsequences: false)
@@ -41,7 +43,8 @@ struct QuickStartTests {
         let manifest = try String(
             contentsOf: Self.exampleDirectory.appendingPathComponent("Package.swift"), encoding: .utf8)
         _ = try directory.write(
-            "QuickStart/Package.swift", manifest.replacingOccurrences(of: #"path: "../..""#, with: #"path: "../swift-cloudevents""#))
+            "QuickStart/Package.swift",
+            manifest.replacingOccurrences(of: #"path: "../..""#, with: #"path: "../swift-cloudevents""#))
         _ = try directory.write("QuickStart/Sources/OrdersService/main.swift", "")
         let result = try await runTool(
             ["swift", "package", "--scratch-path", example.appendingPathComponent(".build").path, "show-dependencies"],

@@ -11,7 +11,8 @@ struct JSONDecodeViolationsTests {
 
     @Test("wrong types, a bad time, a bad name, a fraction and an overflow: one error listing all, with offsets")
     func everyViolation() throws {
-        let document = #"{"specversion":"1.0","id":7,"source":"","type":"t","time":"x","n":1.5,"A":{"a":1},"big":2147483648}"#
+        let document =
+            #"{"specversion":"1.0","id":7,"source":"","type":"t","time":"x","n":1.5,"A":{"a":1},"big":2147483648}"#
         let error = try #require(cloudEventError { try format.decode(document) })
         #expect(error.code == .invalidEvent)
         let found = error.violations.map { "\($0.attribute ?? "?"):\($0.code.rawValue)" }
@@ -47,21 +48,24 @@ struct JSONDecodeViolationsTests {
 
     @Test("a required attribute of the wrong type is reported once, as the wrong type, not also as missing")
     func wrongTypeIsNotAlsoMissing() throws {
-        let error = try #require(cloudEventError { try format.decode(#"{"specversion":"1.0","id":[1],"source":"/s","type":"t"}"#) })
+        let error = try #require(
+            cloudEventError { try format.decode(#"{"specversion":"1.0","id":[1],"source":"/s","type":"t"}"#) })
         #expect(error.code == .attributeTypeMismatch)
         #expect(error.attribute == "id")
     }
 
     @Test("a specversion of the wrong type is the error: there is no event to validate without it")
     func specVersionOfWrongType() throws {
-        let error = try #require(cloudEventError { try format.decode(#"{"specversion":1,"id":7,"source":"/s","type":"t"}"#) })
+        let error = try #require(
+            cloudEventError { try format.decode(#"{"specversion":1,"id":7,"source":"/s","type":"t"}"#) })
         #expect(error.code == .attributeTypeMismatch)
         #expect(error.attribute == "specversion")
     }
 
     @Test("in a batch, the event's violations come together, with its index")
     func inABatch() throws {
-        let batch = #"[{"specversion":"1.0","id":"1","source":"/s","type":"t"},{"specversion":"1.0","id":2,"source":"/s","type":"t","x":1.5}]"#
+        let batch =
+            #"[{"specversion":"1.0","id":"1","source":"/s","type":"t"},{"specversion":"1.0","id":2,"source":"/s","type":"t","x":1.5}]"#
         let error = try #require(cloudEventError { try format.decodeBatch(batch) })
         #expect(error.index == 1)
         #expect(error.violations.map(\.attribute) == ["id", "x"])
@@ -69,7 +73,8 @@ struct JSONDecodeViolationsTests {
 
     @Test("syntax errors still stop decoding at once")
     func syntaxStops() throws {
-        let error = try #require(cloudEventError { try format.decode(#"{"specversion":"1.0","id":7,"source":"/s","type":"t",}"#) })
+        let error = try #require(
+            cloudEventError { try format.decode(#"{"specversion":"1.0","id":7,"source":"/s","type":"t",}"#) })
         #expect(error.code == .malformedInput)
     }
 }

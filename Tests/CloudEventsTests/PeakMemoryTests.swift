@@ -77,16 +77,22 @@ private final class AllocatingThread: Sendable {
     init() {
         let context = Unmanaged.passRetained(self).toOpaque()
         var handle = pthread_t()
-        let status = pthread_create(&handle, nil, { context in
-            guard let context else { return nil }
-            let this = Unmanaged<AllocatingThread>.fromOpaque(context).takeRetainedValue()
-            while !this.stopped.load(ordering: .acquiring) {
-                let block = [UInt8](repeating: 3, count: 1 << 20)
-                if block[block.count - 1] == 3 { this.blocks.add(1, ordering: .releasing) }
-            }
-            return nil
-        }, context)
-        if status == 0 { thread.withLock { $0 = handle } } else { Unmanaged<AllocatingThread>.fromOpaque(context).release() }
+        let status = pthread_create(
+            &handle, nil,
+            { context in
+                guard let context else { return nil }
+                let this = Unmanaged<AllocatingThread>.fromOpaque(context).takeRetainedValue()
+                while !this.stopped.load(ordering: .acquiring) {
+                    let block = [UInt8](repeating: 3, count: 1 << 20)
+                    if block[block.count - 1] == 3 { this.blocks.add(1, ordering: .releasing) }
+                }
+                return nil
+            }, context)
+        if status == 0 {
+            thread.withLock { $0 = handle }
+        } else {
+            Unmanaged<AllocatingThread>.fromOpaque(context).release()
+        }
     }
 
     /// Stops the thread and waits for it.
