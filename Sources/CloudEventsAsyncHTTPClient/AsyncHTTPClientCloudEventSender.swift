@@ -142,6 +142,7 @@
         ///   ``CloudEvents/CloudEventError/Code/deadlineExceeded``,
         ///   ``CloudEvents/CloudEventError/Code/shutDown`` or
         ///   ``CloudEvents/CloudEventError/Code/transportFailed`` after.
+        @discardableResult
         public func send(_ event: CloudEvent) async throws -> CloudEvent? {
             try await TransportTracing.withProducerSpan(sending: event, url: url) { event, trace in
                 let message = try configuration.encoder.encode(event)

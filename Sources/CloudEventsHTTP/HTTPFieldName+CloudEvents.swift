@@ -28,9 +28,12 @@ extension HTTPField.Name {
     /// `WebHook-Allowed-Rate`.
     public static let webHookAllowedRate = literal("WebHook-Allowed-Rate")
 
-    /// A name spelled in this file. Every literal here is a valid token (a test checks each), so
-    /// the fallback is unreachable; it exists because the library has no force unwraps.
+    /// A name spelled in this file. Every literal here is a valid token (a test checks each): an
+    /// invalid one is a programming error that stops at once, never another header's name.
     private static func literal(_ name: String) -> HTTPField.Name {
-        HTTPField.Name(name) ?? .contentType
+        guard let field = HTTPField.Name(name) else {
+            preconditionFailure("\(name) is not a valid HTTP field name")
+        }
+        return field
     }
 }

@@ -89,6 +89,7 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///   also ``CloudEvents/CloudEventError/Code/unsupportedFormat`` (attribute `datacontenttype`),
     ///   before anything is sent, for a binary-mode event with data but no `datacontenttype`,
     ///   whose data URLSession would label `application/x-www-form-urlencoded`.
+    @discardableResult
     public func send(_ event: CloudEvent) async throws -> CloudEvent? {
         try await TransportTracing.withProducerSpan(sending: event, url: url.absoluteString) { event, trace in
             try await deliver(try configuration.encoder.encode(event), trace: trace, expectsReply: true)

@@ -25,6 +25,7 @@ public protocol CloudEventSender: Sendable {
     ///   `nil` when the peer accepted the event without one.
     /// - Throws: ``CloudEventError``: the event's own validation errors before anything is sent,
     ///   or a transport failure as described on ``CloudEventSender``.
+    @discardableResult
     func send(_ event: CloudEvent) async throws -> CloudEvent?
 
     /// Sends events as one batch, in order, where the transport has batches; otherwise one by one.

@@ -48,7 +48,7 @@
         for number in 1...3 {
             let event = CloudEvent(
                 source: "/orders", type: "com.example.order.created", subject: "order-\(number)")
-            _ = try await sender.send(event)  // the receiver's reply event, if any
+            try await sender.send(event)  // returns the receiver's reply event, if any
             logger.info("sent \(event.id)")
         }
         await sender.shutdown()  // finishes or fails what is in flight; refuses new sends
