@@ -7,7 +7,7 @@ public import CloudEvents
 /// if filter.matches(event) { ... }
 /// let result = filter.evaluate(event)  // the value and any errors
 /// ```
-public struct CESQLExpression: Sendable {
+public struct CESQLExpression: Sendable, Hashable {
     /// Bounds on the work an expression's text can cause.
     public struct Limits: Sendable, Hashable {
         /// The longest expression accepted, in UTF-8 bytes. Default 16,384.
@@ -23,9 +23,21 @@ public struct CESQLExpression: Sendable {
         }
     }
 
-    /// The expression's text, as given.
+    /// The expression's text, as given; for a ``SubscriptionFilter``'s expression, the filter's JSON.
     public let text: String
-    private let root: Node
+    let root: Node
+
+    /// An expression compiled from something else (a subscription filter).
+    init(root: Node, text: String) {
+        self.root = root
+        self.text = text
+    }
+
+    /// Two expressions are equal when their texts are.
+    public static func == (left: CESQLExpression, right: CESQLExpression) -> Bool { left.text == right.text }
+
+    /// Hashes the text.
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// Parses and compiles an expression.
     ///

@@ -83,6 +83,12 @@ struct Evaluator {
                     .missingFunction,
                     message: "no function \(name) takes \(arity) argument\(arity == 1 ? "" : "s")"))
             return .boolean(false)
+        case .passes(let subtree):
+            let outer = errors
+            errors = []
+            let verdict = value(of: subtree) == .boolean(true) && errors.isEmpty
+            errors = outer
+            return .boolean(verdict)
         }
     }
 

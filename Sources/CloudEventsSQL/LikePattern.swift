@@ -18,6 +18,12 @@ struct LikePattern: Sendable {
     /// When the pattern has no wildcard: the only text it matches.
     let exactText: String?
 
+    /// A pattern of these elements (a subscription filter's prefix or suffix).
+    init(elements: [Element]) {
+        self.elements = elements
+        exactText = nil
+    }
+
     init(_ pattern: String) {
         var elements: [Element] = []
         var hasWildcard = false

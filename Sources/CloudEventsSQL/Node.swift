@@ -29,6 +29,9 @@ indirect enum Node: Sendable {
     case call(BuiltinFunction, [Node])
     /// An invocation no function answers (name or arity unknown).
     case missingFunction(name: String, arity: Int)
+    /// A filter's verdict on its subtree: `true` exactly when the subtree is `true` without an
+    /// error; the subtree's errors stay inside (subscription filters' `sql` dialect).
+    case passes(Node)
 }
 
 /// The Integer operators.
