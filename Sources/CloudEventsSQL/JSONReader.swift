@@ -178,6 +178,7 @@ struct JSONReader {
 
     private mutating func hex4() throws(Failure) -> UInt32 {
         guard position + 4 <= bytes.count,
+            bytes[position..<position + 4].allSatisfy({ ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) || ($0 >= 0x30 && $0 <= 0x39) }),
             let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
         else { throw failure("expected 4 hexadecimal digits") }
         position += 4
