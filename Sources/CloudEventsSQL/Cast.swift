@@ -43,4 +43,18 @@ enum Cast {
         if case .string(let text) = value { return text }
         return value.description
     }
+
+    /// String equality as CESQL means it: the same Unicode scalars (Swift's `==` would also
+    /// equate canonically equivalent strings, such as a precomposed and a decomposed `é`).
+    static func same(_ x: String, _ y: String) -> Bool {
+        x.utf8.elementsEqual(y.utf8)
+    }
+
+    /// Value equality with ``same(_:_:)`` for strings.
+    static func same(_ x: CESQLValue, _ y: CESQLValue) -> Bool {
+        switch (x, y) {
+        case (.string(let a), .string(let b)): same(a, b)
+        default: x == y
+        }
+    }
 }

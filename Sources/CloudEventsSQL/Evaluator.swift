@@ -107,7 +107,7 @@ struct Evaluator {
         switch right {
         case .boolean(let y): Cast.boolean(left, errors: &errors) == y
         case .integer(let y): Cast.integer(left, errors: &errors) == y
-        case .string(let y): Cast.string(left) == y
+        case .string(let y): Cast.same(Cast.string(left), y)
         }
     }
 
@@ -161,7 +161,7 @@ struct Evaluator {
                 missing = true
                 continue
             }
-            if !found { found = Cast.value(elementValue, to: value.type, errors: &errors) == value }
+            if !found { found = Cast.same(Cast.value(elementValue, to: value.type, errors: &errors), value) }
         }
         if missing { return false }
         return found != negated

@@ -60,7 +60,7 @@ struct LikePattern: Sendable {
     /// Greedy two-pointer matching: on a mismatch it goes back only to the last `%`, one
     /// character further, so the work is at most the text's length times the pattern's.
     func matches(_ text: String) -> Bool {
-        if let exactText { return text == exactText }
+        if let exactText { return Cast.same(text, exactText) }
         let scalars = text.unicodeScalars
         var textIndex = scalars.startIndex
         var patternIndex = 0

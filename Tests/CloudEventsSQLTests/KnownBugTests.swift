@@ -115,3 +115,15 @@ struct KnownBugTests {
         #expect(matches == Array(repeating: true, count: 8))
     }
 }
+
+@Suite("String equality")
+struct StringEqualityTests {
+    @Test("Equality compares Unicode scalars: canonically equivalent strings are not equal")
+    func scalars() throws {
+        let event = try testEvent()
+        for expression in ["'\u{E9}' = 'e\u{301}'", "'\u{E9}' IN ('e\u{301}')", "'\u{E9}' LIKE 'e\u{301}'"] {
+            #expect(try CESQLExpression(parsing: expression).evaluate(event) == CESQLResult(value: .boolean(false)))
+        }
+        #expect(try CESQLExpression(parsing: "subject = 'h\u{E9}llo'").matches(event))
+    }
+}
