@@ -83,7 +83,7 @@ struct TCKTests {
         let result = expression.evaluate(event)
         if let expectedResult { #expect(result.value == expectedResult, "errors: \(result.errors)") }
         if let expectedError {
-            #expect(result.errors.map(\.kind).contains(expectedError), "errors: \(result.errors)")
+            #expect(Set(result.errors.map(\.kind)) == [expectedError], "errors: \(result.errors)")
         } else {
             #expect(result.errors.isEmpty)
         }
