@@ -19,6 +19,7 @@ struct KnownBugTests {
         } catch {
             #expect(error.kind == .parse)
             #expect(error.byteOffset == offset, "\(error)")
+            #expect(error.message.hasPrefix("expected"), "\(error)")
         }
     }
 
