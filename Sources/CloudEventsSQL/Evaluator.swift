@@ -17,10 +17,12 @@ struct Evaluator {
         switch node {
         case .literal(let value):
             return value
-        case .attribute(let name):
+        case .attribute(let name, let offset):
             guard let value = event.attribute(name) else {
                 errors.append(
-                    CESQLError(.missingAttribute, message: "the event has no attribute \(name)", attribute: name))
+                    CESQLError(
+                        .missingAttribute, message: "the event has no attribute \(name)", byteOffset: offset,
+                        attribute: name))
                 return nil
             }
             return Evaluator.cesqlValue(value)
@@ -29,21 +31,24 @@ struct Evaluator {
         case .not(let operand):
             guard let value = value(of: operand) else { return .boolean(false) }
             return .boolean(!Cast.boolean(value, errors: &errors))
-        case .negate(let operand):
+        case .negate(let operand, let offset):
             guard let value = value(of: operand) else { return .integer(0) }
             let integer = Cast.integer(value, errors: &errors)
             guard integer != .min else {
-                errors.append(CESQLError(.math, message: "-(\(integer)) overflows a 32-bit Integer"))
+                errors.append(CESQLError(.math, message: "-(\(integer)) overflows a 32-bit Integer", byteOffset: offset))
                 return .integer(0)
             }
             return .integer(-integer)
-        case .arithmetic(let arithmeticOperator, let left, let right):
+        case .arithmetic(let arithmeticOperator, let left, let right, let offset):
             let leftValue = value(of: left)
             let rightValue = value(of: right)
             guard let leftValue, let rightValue else { return .integer(0) }
             let x = Cast.integer(leftValue, errors: &errors)
             let y = Cast.integer(rightValue, errors: &errors)
-            return .integer(arithmetic(arithmeticOperator, x, y))
+            let before = errors.count
+            let result = arithmetic(arithmeticOperator, x, y)
+            for index in before..<errors.count { errors[index].byteOffset = offset }
+            return .integer(result)
         case .equality(let negated, let left, let right):
             let leftValue = value(of: left)
             let rightValue = value(of: right)
@@ -68,7 +73,7 @@ struct Evaluator {
             return .boolean(pattern.matches(Cast.string(value)) != negated)
         case .in(let operand, let set, let negated):
             return .boolean(membership(operand, set, negated: negated))
-        case .call(let function, let arguments):
+        case .call(let function, let arguments, let offset):
             var values: [CESQLValue] = []
             values.reserveCapacity(arguments.count)
             var missing = false
@@ -76,12 +81,15 @@ struct Evaluator {
                 if let value = value(of: argument) { values.append(value) } else { missing = true }
             }
             if missing { return function.returnType.zeroValue }
-            return function.apply(values, errors: &errors)
-        case .missingFunction(let name, let arity):
+            let before = errors.count
+            let result = function.apply(values, errors: &errors)
+            for index in before..<errors.count { errors[index].byteOffset = offset }
+            return result
+        case .missingFunction(let name, let arity, let offset):
             errors.append(
                 CESQLError(
                     .missingFunction,
-                    message: "no function \(name) takes \(arity) argument\(arity == 1 ? "" : "s")"))
+                    message: "no function \(name) takes \(arity) argument\(arity == 1 ? "" : "s")", byteOffset: offset))
             return .boolean(false)
         case .passes(let subtree):
             let outer = errors

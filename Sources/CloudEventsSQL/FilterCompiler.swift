@@ -18,7 +18,7 @@ enum FilterCompiler {
             let checked = try attributes(map, of: dialect)
             return balanced(
                 checked.map { name, value -> Node in
-                    .logic(.and, .exists(name), .equality(negated: false, .attribute(name), .literal(.string(value))))
+                    .logic(.and, .exists(name), .equality(negated: false, .attribute(name, at: nil), .literal(.string(value))))
                 }, .and)
         case .prefix(let map), .suffix(let map):
             let isPrefix = if case .prefix = dialect { true } else { false }
@@ -27,7 +27,7 @@ enum FilterCompiler {
                 checked.map { name, value -> Node in
                     let literal = value.unicodeScalars.map { LikePattern.Element.literal($0) }
                     let pattern = LikePattern(elements: isPrefix ? literal + [.anyRun] : [.anyRun] + literal)
-                    return .logic(.and, .exists(name), .like(.attribute(name), pattern, negated: false))
+                    return .logic(.and, .exists(name), .like(.attribute(name, at: nil), pattern, negated: false))
                 }, .and)
         case .all(let filters), .any(let filters):
             guard !filters.isEmpty else {

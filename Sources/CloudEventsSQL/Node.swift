@@ -1,20 +1,23 @@
 /// A node of a compiled CESQL expression tree.
 ///
+/// The `at` offsets are the byte offsets in the expression's text that errors report (`nil` in
+/// trees compiled from subscription filters).
+///
 /// Its height is bounded by ``CESQLExpression/Limits/maximumDepth`` (the parser checks it), so
 /// that evaluating it recurses no deeper than that.
 indirect enum Node: Sendable {
     /// A literal value.
     case literal(CESQLValue)
     /// An attribute, by name.
-    case attribute(String)
+    case attribute(String, at: Int?)
     /// `EXISTS name`.
     case exists(String)
     /// `NOT x`.
     case not(Node)
     /// `-x`.
-    case negate(Node)
+    case negate(Node, at: Int)
     /// `x * y`, `x / y`, `x % y`, `x + y`, `x - y`.
-    case arithmetic(ArithmeticOperator, Node, Node)
+    case arithmetic(ArithmeticOperator, Node, Node, at: Int)
     /// `x = y`, `x != y`, `x <> y`.
     case equality(negated: Bool, Node, Node)
     /// `x < y`, `x <= y`, `x > y`, `x >= y`.
@@ -26,9 +29,9 @@ indirect enum Node: Sendable {
     /// `x IN (y1, ...)`, `x NOT IN (y1, ...)`.
     case `in`(Node, [Node], negated: Bool)
     /// A built-in function invocation.
-    case call(BuiltinFunction, [Node])
+    case call(BuiltinFunction, [Node], at: Int)
     /// An invocation no function answers (name or arity unknown).
-    case missingFunction(name: String, arity: Int)
+    case missingFunction(name: String, arity: Int, at: Int)
     /// A filter's verdict on its subtree: `true` exactly when the subtree is `true` without an
     /// error; the subtree's errors stay inside (subscription filters' `sql` dialect).
     case passes(Node)

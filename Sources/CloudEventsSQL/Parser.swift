@@ -98,10 +98,11 @@ struct Parser {
     private mutating func additive() throws(CESQLError) -> Parsed {
         var left = try multiplicative()
         while case .symbol(let symbol) = current.kind, symbol == .plus || symbol == .minus {
+            let offset = current.offset
             advance()
             let right = try multiplicative()
             left = try combined(
-                .arithmetic(symbol == .plus ? .add : .subtract, left.node, right.node), left, right)
+                .arithmetic(symbol == .plus ? .add : .subtract, left.node, right.node, at: offset), left, right)
         }
         return left
     }
@@ -116,9 +117,10 @@ struct Parser {
             case .percent: arithmeticOperator = .remainder
             default: return left
             }
+            let offset = current.offset
             advance()
             let right = try membership()
-            left = try combined(.arithmetic(arithmeticOperator, left.node, right.node), left, right)
+            left = try combined(.arithmetic(arithmeticOperator, left.node, right.node, at: offset), left, right)
         }
         return left
     }
@@ -197,7 +199,7 @@ struct Parser {
             try enter()
             defer { depth -= 1 }
             let operand = try unary()
-            return try combined(.negate(operand.node), operand)
+            return try combined(.negate(operand.node, at: signToken.offset), operand)
         default:
             return try primary()
         }
@@ -245,7 +247,7 @@ struct Parser {
                     "expected an attribute name (lower-case letters and digits) or a function call, found '\(name)'",
                     at: token)
             }
-            return Parsed(node: .attribute(name), height: 1)
+            return Parsed(node: .attribute(name, at: token.offset), height: 1)
         default:
             throw failure("expected an expression, found \(token.display)")
         }
@@ -267,9 +269,9 @@ struct Parser {
         }
         advance()
         guard let function = BuiltinFunction(name: name, arity: arguments.count) else {
-            return Parsed(node: .missingFunction(name: name, arity: arguments.count), height: 1)
+            return Parsed(node: .missingFunction(name: name, arity: arguments.count, at: token.offset), height: 1)
         }
-        return try combined(.call(function, arguments.map(\.node)), arguments)
+        return try combined(.call(function, arguments.map(\.node), at: token.offset), arguments)
     }
 
     /// `[a-z0-9]+`: the attribute naming convention.

@@ -9,7 +9,7 @@ struct DocumentationExampleTests {
     func missingAttribute() throws {
         let result = try CESQLExpression(parsing: "LENGTH(subject) + missing * 2").evaluate(testEvent())
         #expect(result.value == .integer(5))
-        #expect(result.errors.map(\.description) == ["missingAttribute (missing): the event has no attribute missing"])
+        #expect(result.errors.map(\.description) == ["missingAttribute (missing) at byte 18: the event has no attribute missing"])
     }
 
     @Test("A parse error names the byte offset and what was expected")

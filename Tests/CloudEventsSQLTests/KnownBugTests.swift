@@ -128,3 +128,19 @@ struct StringEqualityTests {
         #expect(try CESQLExpression(parsing: "subject = 'h\u{E9}llo'").matches(event))
     }
 }
+
+@Suite("Error locations")
+struct ErrorLocationTests {
+    @Test("Evaluation errors name the byte offset of their attribute, operator or function")
+    func offsets() throws {
+        let cases: [(String, CESQLError.Kind, Int)] = [
+            ("1 + 5 / 0", .math, 6), ("LEFT('a', -1) = 'a'", .functionEvaluation, 0), ("  missing", .missingAttribute, 2),
+            ("true AND NOPE()", .missingFunction, 9), ("-(-2147483648)", .math, 0), ("ABS(-2147483648)", .math, 0),
+        ]
+        for (expression, kind, offset) in cases {
+            let errors = try CESQLExpression(parsing: expression).evaluate(testEvent()).errors
+            #expect(errors.map(\.kind) == [kind], "\(expression)")
+            #expect(errors.first?.byteOffset == offset, "\(expression)")
+        }
+    }
+}
