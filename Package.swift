@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
         .library(name: "CloudEventsTracing", targets: ["CloudEventsTracing"]),
+        .library(name: "CloudEventsSQL", targets: ["CloudEventsSQL"]),
         .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
         .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
         .executable(name: "cloudevents", targets: ["CloudEventsCLI"]),
@@ -50,6 +51,8 @@ let package = Package(
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
         .target(name: "CloudEventsFoundation", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // CloudEvents SQL Expression Language (CESQL 1.0) and the Subscriptions API filter dialects.
+        .target(name: "CloudEventsSQL", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: ["CloudEvents", .product(name: "HTTPTypes", package: "swift-http-types")],
@@ -181,6 +184,13 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsTests", dependencies: ["CloudEvents", "CoreTestSupport"], swiftSettings: strictSettings),
+        // The CESQL TCK (Tests/Data/cesql-tck), one parameterized case per TCK test.
+        .testTarget(
+            name: "CloudEventsSQLTests",
+            dependencies: [
+                "CloudEventsSQL", "CloudEvents", "CoreTestSupport", .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,0 +1,97 @@
+/// A compiled `LIKE` pattern, matched over Unicode scalars without backtracking.
+///
+/// `%` matches any run of characters, `_` exactly one; `\%` and `\_` match `%` and `_`; any
+/// other character (a lone backslash included) matches itself, case-sensitively.
+struct LikePattern: Sendable {
+    /// One element of the pattern.
+    enum Element: Sendable, Equatable {
+        /// `%`: zero or more characters.
+        case anyRun
+        /// `_`: exactly one character.
+        case anyOne
+        /// Exactly this character.
+        case literal(Unicode.Scalar)
+    }
+
+    /// The elements, runs of `%` collapsed into one.
+    let elements: [Element]
+    /// When the pattern has no wildcard: the only text it matches.
+    let exactText: String?
+
+    /// A pattern of these elements (a subscription filter's prefix or suffix).
+    init(elements: [Element]) {
+        self.elements = elements
+        exactText = nil
+    }
+
+    init(_ pattern: String) {
+        var elements: [Element] = []
+        var hasWildcard = false
+        var scalars = pattern.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "%":
+                hasWildcard = true
+                if elements.last != .anyRun { elements.append(.anyRun) }
+            case "_":
+                hasWildcard = true
+                elements.append(.anyOne)
+            case "\\" where pending == "%" || pending == "_":
+                if let escaped = pending { elements.append(.literal(escaped)) }
+                pending = scalars.next()
+            default:
+                elements.append(.literal(scalar))
+            }
+        }
+        self.elements = elements
+        if hasWildcard {
+            exactText = nil
+        } else {
+            var text = String.UnicodeScalarView()
+            for case .literal(let scalar) in elements { text.append(scalar) }
+            exactText = String(text)
+        }
+    }
+
+    /// Whether `text` matches the whole pattern.
+    ///
+    /// Greedy two-pointer matching: on a mismatch it goes back only to the last `%`, one
+    /// character further, so the work is at most the text's length times the pattern's.
+    func matches(_ text: String) -> Bool {
+        if let exactText { return Cast.same(text, exactText) }
+        let scalars = text.unicodeScalars
+        var textIndex = scalars.startIndex
+        var patternIndex = 0
+        var lastRun: Int? = nil
+        var lastRunText = scalars.startIndex
+        while textIndex != scalars.endIndex {
+            if patternIndex < elements.count {
+                switch elements[patternIndex] {
+                case .anyRun:
+                    lastRun = patternIndex
+                    lastRunText = textIndex
+                    patternIndex += 1
+                    continue
+                case .anyOne:
+                    patternIndex += 1
+                    textIndex = scalars.index(after: textIndex)
+                    continue
+                case .literal(let scalar) where scalar == scalars[textIndex]:
+                    patternIndex += 1
+                    textIndex = scalars.index(after: textIndex)
+                    continue
+                case .literal:
+                    break
+                }
+            }
+            guard let run = lastRun else { return false }
+            patternIndex = run + 1
+            lastRunText = scalars.index(after: lastRunText)
+            textIndex = lastRunText
+        }
+        while patternIndex < elements.count, elements[patternIndex] == .anyRun { patternIndex += 1 }
+        return patternIndex == elements.count
+    }
+}

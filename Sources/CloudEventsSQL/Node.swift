@@ -1,0 +1,53 @@
+/// A node of a compiled CESQL expression tree.
+///
+/// The `at` offsets are the byte offsets in the expression's text that errors report (`nil` in
+/// trees compiled from subscription filters).
+///
+/// Its height is bounded by ``CESQLExpression/Limits/maximumDepth`` (the parser checks it), so
+/// that evaluating it recurses no deeper than that.
+indirect enum Node: Sendable {
+    /// A literal value.
+    case literal(CESQLValue)
+    /// An attribute, by name.
+    case attribute(String, at: Int?)
+    /// `EXISTS name`.
+    case exists(String)
+    /// `NOT x`.
+    case not(Node)
+    /// `-x`.
+    case negate(Node, at: Int)
+    /// `x * y`, `x / y`, `x % y`, `x + y`, `x - y`.
+    case arithmetic(ArithmeticOperator, Node, Node, at: Int)
+    /// `x = y`, `x != y`, `x <> y`.
+    case equality(negated: Bool, Node, Node)
+    /// `x < y`, `x <= y`, `x > y`, `x >= y`.
+    case ordering(OrderingOperator, Node, Node)
+    /// `x AND y`, `x OR y`, `x XOR y`.
+    case logic(LogicOperator, Node, Node)
+    /// `x LIKE pattern`, `x NOT LIKE pattern`.
+    case like(Node, LikePattern, negated: Bool)
+    /// `x IN (y1, ...)`, `x NOT IN (y1, ...)`.
+    case `in`(Node, [Node], negated: Bool)
+    /// A built-in function invocation.
+    case call(BuiltinFunction, [Node], at: Int)
+    /// An invocation no function answers (name or arity unknown).
+    case missingFunction(name: String, arity: Int, at: Int)
+    /// A filter's verdict on its subtree: `true` exactly when the subtree is `true` without an
+    /// error; the subtree's errors stay inside (subscription filters' `sql` dialect).
+    case passes(Node)
+}
+
+/// The Integer operators.
+enum ArithmeticOperator: Sendable {
+    case multiply, divide, remainder, add, subtract
+}
+
+/// The Integer comparisons.
+enum OrderingOperator: Sendable {
+    case less, lessOrEqual, greater, greaterOrEqual
+}
+
+/// The Boolean binary operators.
+enum LogicOperator: Sendable {
+    case and, or, xor
+}
