@@ -171,7 +171,7 @@ let package = Package(
             name: "CloudEventsCLI",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
-                "CloudEventsHummingbird",
+                "CloudEventsHummingbird", "CloudEventsSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),

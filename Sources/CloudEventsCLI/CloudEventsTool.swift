@@ -8,7 +8,7 @@ import ArgumentParser
 struct CloudEventsTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cloudevents",
-        abstract: "Send, receive, validate and conformance-check CloudEvents.",
+        abstract: "Send, receive, validate, filter and conformance-check CloudEvents.",
         discussion: """
             Every command writes its results on standard output and its diagnostics on standard error. \
             Exit status 0 means success; each command documents its other statuses; 64 is a usage error \
@@ -28,6 +28,8 @@ struct CloudEventsTool: AsyncParsableCommand {
             commands.append(SendCommand.self)
         #endif
         commands.append(ValidateCommand.self)
+        commands.append(EvalCommand.self)
+        commands.append(FilterCommand.self)
         commands.append(ConformanceCommand.self)
         #if Hummingbird && AsyncHTTPClient
             commands.append(DemoCommand.self)

@@ -52,7 +52,7 @@
             router.add(middleware: RefusalReporter())
             let options = CloudEventRouteOptions(maximumBodySize: maxBodySize)
             let handler: CloudEventHandler = { event, _ in
-                StandardStream.output.write(try Self.line(for: event))
+                StandardStream.output.write(try EventLine.bytes(for: event))
                 return nil
             }
             // "/" is the root; "**" is any other path.
@@ -74,20 +74,6 @@
                 throw ExitCode.failure
             }
             reportError("listen", "stopped")
-        }
-
-        /// One output line for `event`: its JSON event format encoding and a newline.
-        ///
-        /// JSON data is embedded as the bytes received, and may contain line breaks between its tokens;
-        /// they become spaces (a byte for a byte), the one change that keeps an event on one line. No
-        /// other line break can occur: the encoder escapes control characters inside strings.
-        static func line(for event: CloudEvent) throws -> [UInt8] {
-            var bytes = try JSONEventFormat().encode(event)
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
-                bytes[index] = UInt8(ascii: " ")
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
         }
     }
 #endif
