@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "CloudEventsHummingbird",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsTracing", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTracing", "CloudEventsSQL", .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
@@ -230,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "CloudEventsHummingbirdTests",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird", "TransportTestSupport",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsHummingbird", "CloudEventsSQL", "TransportTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),

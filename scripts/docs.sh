@@ -25,16 +25,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
-modules=(CloudEvents CloudEventsFoundation CloudEventsHTTP CloudEventsConformance CloudEventsTracing)
+modules=(CloudEvents CloudEventsFoundation CloudEventsHTTP CloudEventsConformance CloudEventsTracing CloudEventsSQL)
 dependencies_of() {
     case "$1" in
-        CloudEventsFoundation | CloudEventsHTTP | CloudEventsTracing) echo CloudEvents ;;
+        CloudEventsFoundation | CloudEventsHTTP | CloudEventsTracing | CloudEventsSQL) echo CloudEvents ;;
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP ;;
         *) ;;
     esac
 }
 # Targets whose builds cover every module above (with their dependencies).
-build_targets=(CloudEventsFoundation CloudEventsConformance CloudEventsTracing)
+build_targets=(CloudEventsFoundation CloudEventsConformance CloudEventsTracing CloudEventsSQL)
 
 scratch=.build-docs
 graphs="$PWD/$scratch/symbol-graphs"

@@ -48,6 +48,8 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let unsupportedFormat = Code(rawValue: "unsupported_format")
         /// Encoding would exceed a configured header budget.
         public static let headerBudgetExceeded = Code(rawValue: "header_budget_exceeded")
+        /// The event does not match the filter of a receiver that refuses what it did not subscribe to.
+        public static let filteredOut = Code(rawValue: "filtered_out")
 
         // Transport failures: sending and receiving events. The peer's answer, if any, is in
         // ``CloudEventError/status`` and ``CloudEventError/responseSnippet``; the number of

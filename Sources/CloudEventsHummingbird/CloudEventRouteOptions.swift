@@ -1,8 +1,9 @@
 #if Hummingbird
     public import CloudEventsHTTP
+    public import CloudEventsSQL
 
-    /// How a Hummingbird route receives CloudEvents: decoding limits, reply encoding and the webhook
-    /// handshake.
+    /// How a Hummingbird route receives CloudEvents: decoding limits, reply encoding, the webhook
+    /// handshake and which events reach the handler.
     public struct CloudEventRouteOptions: Sendable {
         /// Decodes requests. Set the body limit with ``maximumBodySize``, which keeps the decoder's
         /// two size limits (the HTTP body and the JSON document) equal.
@@ -13,6 +14,12 @@
         /// The webhook validation policy the route answers `OPTIONS` requests with; `nil` registers
         /// no `OPTIONS` route.
         public var webhookValidation: WebhookValidation?
+        /// Only events that match reach the handler (a ``CloudEventsSQL/CESQLExpression`` or a
+        /// ``CloudEventsSQL/SubscriptionFilter``); `nil` passes every event.
+        public var filter: (any CloudEventMatcher)?
+        /// What an event that does not match ``filter`` gets: accepted and dropped (`202`, the
+        /// default), or refused (`400`, code `filtered_out`).
+        public var nonMatching: NonMatchingEvents
 
         /// Creates options.
         ///
@@ -22,15 +29,21 @@
         ///   - replyHeaderBudget: The header budget for binary-mode replies. Default 8 KiB, falling
         ///     back to structured mode.
         ///   - webhookValidation: The webhook handshake policy. Default none.
+        ///   - filter: Only events that match it reach the handler. Default none: every event.
+        ///   - nonMatching: What an event that does not match gets. Default accepted and dropped.
         public init(
             maximumBodySize: Int = 16 << 20,
             decoder: HTTPEventDecoder = HTTPEventDecoder(),
             replyHeaderBudget: HTTPHeaderBudget = HTTPHeaderBudget(overflowPolicy: .useStructuredMode),
-            webhookValidation: WebhookValidation? = nil
+            webhookValidation: WebhookValidation? = nil,
+            filter: (any CloudEventMatcher)? = nil,
+            nonMatching: NonMatchingEvents = .acceptAndDrop
         ) {
             self.decoder = decoder
             self.replyHeaderBudget = replyHeaderBudget
             self.webhookValidation = webhookValidation
+            self.filter = filter
+            self.nonMatching = nonMatching
             self.maximumBodySize = maximumBodySize
         }
 

@@ -1,6 +1,7 @@
 #if Hummingbird
     public import CloudEvents
     public import Hummingbird
+    import CloudEventsSQL
 
     extension RouterMethods {
         /// Receives CloudEvents posted to `path` and hands each to `handler`.
@@ -22,7 +23,8 @@
             at path: RouterPath = "", options: CloudEventRouteOptions = CloudEventRouteOptions(),
             handler: @escaping CloudEventHandler
         ) -> Self {
-            let responder = CloudEventResponder<Context>(options: options, handler: handler)
+            let filtered = options.filter.map { $0.filtering(nonMatching: options.nonMatching, handler) } ?? handler
+            let responder = CloudEventResponder<Context>(options: options, handler: filtered)
             on(path, method: .post, responder: responder)
             if options.webhookValidation != nil {
                 on(path, method: .options, responder: responder)
