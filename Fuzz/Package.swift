@@ -15,6 +15,7 @@ let cloudEventsPackage = URL(fileURLWithPath: Context.packageDirectory)
 
 let cloudEvents = Target.Dependency.product(name: "CloudEvents", package: cloudEventsPackage)
 let cloudEventsHTTP = Target.Dependency.product(name: "CloudEventsHTTP", package: cloudEventsPackage)
+let cloudEventsSQL = Target.Dependency.product(name: "CloudEventsSQL", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -39,6 +40,7 @@ let package = Package(
         .executableTarget(name: "FuzzTimestamp", dependencies: ["FuzzSupport", cloudEvents]),
         .executableTarget(
             name: "FuzzPercentDecoding", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
+        .executableTarget(name: "FuzzCESQL", dependencies: ["FuzzSupport", cloudEvents, cloudEventsSQL]),
     ],
     swiftLanguageModes: [.v6]
 )

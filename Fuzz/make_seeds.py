@@ -139,6 +139,18 @@ for name, text in {
 }.items():
     write("FuzzPercentDecoding", name, text)
 
+# CESQL: one expression per TCK case (Tests/Data/cesql-tck), the parser's whole grammar.
+import yaml  # PyYAML
+
+tck = os.path.normpath(os.path.join(HERE, "..", "Tests", "Data", "cesql-tck"))
+for file_name in sorted(os.listdir(tck)):
+    if not file_name.endswith(".yaml"):
+        continue
+    with open(os.path.join(tck, file_name), encoding="utf-8") as handle:
+        suite = yaml.safe_load(handle)
+    for number, case in enumerate(suite.get("tests", [])):
+        write("FuzzCESQL", f"{file_name[:-5]}_{number:02}.sql", str(case["expression"]))
+
 if __name__ == "__main__":
     for target in sorted(os.listdir(CORPUS)):
         print(target, len(os.listdir(os.path.join(CORPUS, target))), "seeds")

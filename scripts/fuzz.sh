@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (JSON event and batch decoding, HTTP binary and
-# structured decoding, RFC 3339 timestamps, header percent-decoding) and runs each one for
+# structured decoding, RFC 3339 timestamps, header percent-decoding, CESQL expressions) and runs each one for
 # the given number of seconds, starting from the checked-in seed corpus (Fuzz/Corpus/<target>/)
 # and dictionary (Fuzz/Dictionaries/).
 #
@@ -22,7 +22,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../Fuzz"
 seconds="${1:-30}"
-targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding}"
+targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL}"
 niceness="${FUZZ_NICE:-15}"
 work="${FUZZ_WORK_DIR:-}"
 if [[ -z "$work" ]]; then
@@ -39,6 +39,7 @@ dictionary_for() {
         FuzzHTTPBinary) echo Dictionaries/http.dict ;;
         FuzzTimestamp) echo Dictionaries/timestamp.dict ;;
         FuzzPercentDecoding) echo Dictionaries/percent.dict ;;
+        FuzzCESQL) echo Dictionaries/cesql.dict ;;
     esac
 }
 

@@ -42,9 +42,11 @@ struct DemoAndHelpTests {
     @Test("every command documents its contract in --help")
     func help() async throws {
         var expectations: [[String]: [String]] = [
-            ["--help"]: ["validate", "conformance"],
+            ["--help"]: ["validate", "eval", "filter", "conformance"],
             ["validate", "--help"]: ["event", "batch", "--timing", "Exit status"],
             ["conformance", "check", "--help"]: ["--dir", "N passed, M failed", "SKIP"],
+            ["eval", "--help"]: ["--event", "'error: KIND: message'", "missingAttribute", "Exit status", "2 when"],
+            ["filter", "--help"]: ["--dialect", "DIALECT_FILE", "listen's format", "Exit status"],
         ]
         #if Hummingbird && AsyncHTTPClient
             expectations.merge([

@@ -1,0 +1,1 @@
+'abc' IN ('abc', "bcd")

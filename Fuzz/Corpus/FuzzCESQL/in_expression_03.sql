@@ -1,0 +1,1 @@
+'aaa' IN ('abc', "bcd")

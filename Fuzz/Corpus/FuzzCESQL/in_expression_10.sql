@@ -1,0 +1,1 @@
+'true' IN (TRUE, 'false')

@@ -1,0 +1,1 @@
+TRUE IN ('true', 'false')

@@ -1,0 +1,1 @@
+'ab\c' LIKE 'ab\c'

@@ -1,0 +1,1 @@
+'azbc' LIKE 'a%b%c'

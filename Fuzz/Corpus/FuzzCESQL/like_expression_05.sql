@@ -1,0 +1,1 @@
+'azzzbzzzc' LIKE 'a%b%c'

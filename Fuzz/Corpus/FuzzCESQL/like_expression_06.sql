@@ -1,0 +1,1 @@
+'a%b%c' LIKE 'a%b%c'

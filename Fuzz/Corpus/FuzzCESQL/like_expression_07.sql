@@ -1,0 +1,1 @@
+'ac' LIKE 'abc'

@@ -1,0 +1,1 @@
+'abc' LIKE 'a_b_c'

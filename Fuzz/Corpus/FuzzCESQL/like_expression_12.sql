@@ -1,0 +1,1 @@
+'a_b_c' LIKE 'a_b_c'

@@ -1,0 +1,1 @@
+'abzc' LIKE 'a_b_c'

@@ -1,0 +1,1 @@
+'azbc' LIKE 'a_b_c'

@@ -1,0 +1,1 @@
+'azbzc' LIKE 'a_b_c'

@@ -1,0 +1,1 @@
+'a_b_c' NOT LIKE 'a\_b\_c'

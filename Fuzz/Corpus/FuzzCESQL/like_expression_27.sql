@@ -1,0 +1,1 @@
+myext NOT LIKE 'abc%123\%456\_d_f'

@@ -1,0 +1,1 @@
+missing LIKE 'missing'

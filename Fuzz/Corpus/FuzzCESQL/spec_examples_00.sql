@@ -1,0 +1,1 @@
+int(hop) < int(ttl) and int(hop) < 1000

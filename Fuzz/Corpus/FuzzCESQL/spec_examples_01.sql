@@ -1,0 +1,1 @@
+INT(hop) < INT(ttl) AND INT(hop) < 1000

@@ -1,0 +1,1 @@
+firstname = 'Francesco' OR subject = 'Francesco'

@@ -1,0 +1,1 @@
+(firstname = 'Francesco' AND lastname = 'Guardiani') OR subject = 'Francesco Guardiani'

@@ -1,0 +1,1 @@
+LENGTH(TRUE)

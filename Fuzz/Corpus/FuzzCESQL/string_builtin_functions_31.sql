@@ -1,0 +1,1 @@
+SUBSTRING('Quadratically', 5)

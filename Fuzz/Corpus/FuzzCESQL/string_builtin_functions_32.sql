@@ -1,0 +1,1 @@
+SUBSTRING('Sakila', -3)

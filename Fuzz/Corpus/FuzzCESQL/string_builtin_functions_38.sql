@@ -1,0 +1,1 @@
+SUBSTRING('abcdef', 10)

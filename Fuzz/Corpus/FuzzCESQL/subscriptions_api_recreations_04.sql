@@ -1,0 +1,1 @@
+type like '%.error'

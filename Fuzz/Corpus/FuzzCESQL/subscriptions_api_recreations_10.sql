@@ -1,0 +1,1 @@
+myext = 'customext'

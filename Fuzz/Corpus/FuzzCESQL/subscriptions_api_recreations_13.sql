@@ -1,0 +1,1 @@
+id LIKE 'my%' AND source LIKE '%.ca'

@@ -1,0 +1,1 @@
+myext LIKE 'custom%' AND type LIKE '%.error'

@@ -1,0 +1,1 @@
+type LIKE 'example.%' AND myext LIKE 'custom%'

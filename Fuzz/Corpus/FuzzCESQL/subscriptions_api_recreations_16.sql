@@ -1,0 +1,1 @@
+id LIKE 'my%' OR source LIKE '%.ca'
