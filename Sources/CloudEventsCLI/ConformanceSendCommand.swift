@@ -90,7 +90,7 @@
             do {
                 event = try conformanceCase.event()
             } catch {
-                return "cannot build the event: " + Self.singleLine("\(error)")
+                return "cannot build the event: " + singleLine("\(error)")
             }
             var headerFields = HTTPFields()
             for (name, value) in conformanceCase.transportExtensions.sorted(by: { $0.key < $1.key }) {
@@ -109,15 +109,11 @@
             } catch {
                 let failure = SendFailure.asCloudEventError(error)
                 if SendFailure.exitStatus(for: failure) != SendExitStatus.delivered {
-                    problem = Self.singleLine(SendFailure.describe(failure))
+                    problem = singleLine(SendFailure.describe(failure))
                 }
             }
             await sender.shutdown()
             return problem
-        }
-
-        private static func singleLine(_ text: String) -> String {
-            String(text.map { $0.isNewline ? " " : $0 })
         }
     }
 

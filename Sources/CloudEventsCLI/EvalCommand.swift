@@ -38,7 +38,7 @@ struct EvalCommand: ParsableCommand {
         do {
             compiled = try CESQLExpression(parsing: expression)
         } catch {
-            StandardStream.error.writeLine("error: \(error.kind): \(CESQLOutput.singleLine(error.message))")
+            StandardStream.error.writeLine("error: \(error.kind): \(singleLine(error.message))")
             throw ExitCode(2)
         }
         let target: CloudEvent
@@ -49,50 +49,14 @@ struct EvalCommand: ParsableCommand {
                 target = try JSONEventFormat().decode(Self.defaultEvent)
             }
         } catch {
-            reportError("eval", "\(EventFileReader.displayName(event ?? "-")): \(CESQLOutput.singleLine("\(error)"))")
+            reportError("eval", "\(EventFileReader.displayName(event ?? "-")): \(singleLine("\(error)"))")
             throw ExitCode(65)
         }
         let result = compiled.evaluate(target)
-        StandardStream.output.writeLine(CESQLOutput.json(result.value))
+        StandardStream.output.writeLine(result.value.json)
         for error in result.errors {
-            StandardStream.error.writeLine("error: \(error.kind): \(CESQLOutput.singleLine(error.message))")
+            StandardStream.error.writeLine("error: \(error.kind): \(singleLine(error.message))")
         }
         if !result.errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// How CESQL values and messages are printed.
-enum CESQLOutput {
-    /// The value as one JSON value: `true`, `42`, `"text"` (escaped as JSON requires).
-    static func json(_ value: CESQLValue) -> String {
-        switch value {
-        case .boolean(let flag): return flag ? "true" : "false"
-        case .integer(let number): return String(number)
-        case .string(let text): return jsonString(text)
-        }
-    }
-
-    /// `text` as a JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// `text` on one line.
-    static func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
     }
 }

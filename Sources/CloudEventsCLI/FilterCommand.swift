@@ -65,7 +65,7 @@ struct FilterCommand: ParsableCommand {
             do {
                 return [try CESQLExpression(parsing: arguments[0])]
             } catch {
-                StandardStream.error.writeLine("error: \(error.kind): \(CESQLOutput.singleLine(error.message))")
+                StandardStream.error.writeLine("error: \(error.kind): \(singleLine(error.message))")
                 throw ExitCode(2)
             }
         }
@@ -73,7 +73,7 @@ struct FilterCommand: ParsableCommand {
             let text = String(decoding: try EventFileReader.readBytes(dialectFile), as: UTF8.self)
             return try SubscriptionFilter.filters(json: text).map(\.expression)
         } catch {
-            reportError("filter", "\(EventFileReader.displayName(dialectFile)): \(CESQLOutput.singleLine("\(error)"))")
+            reportError("filter", "\(EventFileReader.displayName(dialectFile)): \(singleLine("\(error)"))")
             throw ExitCode(2)
         }
     }
@@ -142,7 +142,7 @@ struct MatchingEvents {
             for error in result.errors {
                 reportError(
                     "filter",
-                    "event \(event.id): error: \(error.kind): \(CESQLOutput.singleLine(error.message))")
+                    "event \(event.id): error: \(error.kind): \(singleLine(error.message))")
             }
             guard result.matches else { return false }
         }
@@ -151,6 +151,6 @@ struct MatchingEvents {
 
     private mutating func invalid(_ message: String) {
         hadInvalidInput = true
-        reportError("filter", CESQLOutput.singleLine(message))
+        reportError("filter", singleLine(message))
     }
 }

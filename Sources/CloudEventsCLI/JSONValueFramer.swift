@@ -14,7 +14,6 @@ struct JSONValueFramer {
     private var escaped = false
     private var start: Int?
 
-
     /// Adds `bytes`; returns the values they completed, in order.
     mutating func append(_ bytes: [UInt8]) -> [[UInt8]] {
         buffer.append(contentsOf: bytes)

@@ -68,3 +68,8 @@ final class StandardStream: Sendable {
 func reportError(_ command: String, _ message: String) {
     StandardStream.error.writeLine("cloudevents \(command): \(message)")
 }
+
+/// `text` with every line break turned into a space: a message that stays on its output line.
+func singleLine(_ text: String) -> String {
+    String(text.map { $0.isNewline ? " " : $0 })
+}

@@ -143,10 +143,6 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    private static func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
-    }
-
     private static func timingLine(_ file: String, outcome: Outcome, byteCount: Int, elapsed: Duration) -> String {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let count = outcome.eventCount.map { "\($0) event" + ($0 == 1 ? "" : "s") } ?? "not an event or batch"

@@ -19,6 +19,15 @@ public enum CESQLValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The value as one JSON value: `true`, `-12`, or the string as a JSON string literal.
+    public var json: String {
+        switch self {
+        case .boolean(let value): value ? "true" : "false"
+        case .integer(let value): String(value)
+        case .string(let value): JSONValue.quoted(value)
+        }
+    }
+
     /// The value as CESQL text would cast it to a String (`true`, `-12`, the string itself).
     public var description: String {
         switch self {

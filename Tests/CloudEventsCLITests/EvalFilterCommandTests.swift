@@ -4,7 +4,8 @@ import Testing
 
 @Suite("cloudevents eval and filter")
 struct EvalFilterCommandTests {
-    static let order = #"{"specversion":"1.0","id":"o-1","source":"/orders/eu","type":"com.example.order.created","retrycount":3}"#
+    static let order =
+        #"{"specversion":"1.0","id":"o-1","source":"/orders/eu","type":"com.example.order.created","retrycount":3}"#
     static let refund = #"{"specversion":"1.0","id":"r-1","source":"/refunds","type":"com.example.refund.created"}"#
 
     @Test(
@@ -48,7 +49,9 @@ struct EvalFilterCommandTests {
         #expect(division.error.hasPrefix("error: math: "), "\(division.error)")
     }
 
-    @Test("eval of an expression that does not parse: nothing on stdout, 'error: parse: ...', exit 2", arguments: ["'abc", "1 +", "AND"])
+    @Test(
+        "eval of an expression that does not parse: nothing on stdout, 'error: parse: ...', exit 2",
+        arguments: ["'abc", "1 +", "AND"])
     func evalParseError(expression: String) async throws {
         let result = try await runTool(["eval", expression])
         #expect(result.status == 2)
@@ -63,7 +66,8 @@ struct EvalFilterCommandTests {
         let single = try directory.write("single.json", "  \(Self.order)\n")
         let batch = try directory.write("batch.json", "[\(Self.refund),\(Self.order)]")
         let lines = "\(Self.order)\n\(Self.refund)\n\(Self.order.replacingOccurrences(of: "o-1", with: "o-2"))\n"
-        let result = try await runTool(["filter", "type LIKE 'com.example.order.%'", single, batch, "-"], input: Array(lines.utf8))
+        let result = try await runTool(
+            ["filter", "type LIKE 'com.example.order.%'", single, batch, "-"], input: Array(lines.utf8))
         #expect(result.status == 0, "\(result.error)")
         let ids = result.outputLines.map { line in line.components(separatedBy: #""id":""#)[1].prefix { $0 != "\"" } }
         #expect(ids == ["o-1", "o-1", "o-1", "o-2"])
@@ -86,7 +90,8 @@ struct EvalFilterCommandTests {
         defer { directory.remove() }
         let dialects = try directory.write(
             "filters.json", #"[{"prefix":{"type":"com.example."}},{"not":{"exact":{"source":"/refunds"}}}]"#)
-        let result = try await runTool(["filter", "--dialect", dialects], input: Array("\(Self.order)\n\(Self.refund)\n".utf8))
+        let result = try await runTool(
+            ["filter", "--dialect", dialects], input: Array("\(Self.order)\n\(Self.refund)\n".utf8))
         #expect(result.status == 0, "\(result.error)")
         #expect(result.outputLines == [Self.order])
         let unknown = try directory.write("unknown.json", #"[{"regex":{"type":"x"}}]"#)
@@ -137,14 +142,18 @@ struct EvalFilterCommandTests {
             try pipe.fileHandleForWriting.close()
             var port: Int?
             while port == nil, listen.isRunning {
-                port = listenError.lines.lazy.compactMap { line -> Int? in
-                    guard let range = line.range(of: "listening on http://127.0.0.1:") else { return nil }
-                    return Int(line[range.upperBound...].prefix { $0.isNumber })
-                }.first
+                port =
+                    listenError.lines.lazy.compactMap { line -> Int? in
+                        guard let range = line.range(of: "listening on http://127.0.0.1:") else { return nil }
+                        return Int(line[range.upperBound...].prefix { $0.isNumber })
+                    }.first
                 try await Task.sleep(for: .milliseconds(10))
             }
             let url = "http://127.0.0.1:\(try #require(port))/"
-            for (id, type) in [("a", "com.example.order.created"), ("b", "com.example.refund.created"), ("c", "com.example.order.created")] {
+            for (id, type) in [
+                ("a", "com.example.order.created"), ("b", "com.example.refund.created"),
+                ("c", "com.example.order.created"),
+            ] {
                 let sent = try await runTool(["send", url, "--id", id, "--source", "/s", "--type", type])
                 #expect(sent.status == 0, "\(sent.error)")
             }

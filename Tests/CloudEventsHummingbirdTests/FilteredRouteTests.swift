@@ -28,7 +28,8 @@
                 }
                 var statuses: [Int] = []
                 for event in [Self.unwanted, Self.wanted] {
-                    statuses.append(try await RawHTTPClient.post(HTTPEventEncoder(mode: mode).encode(event), port: port).status)
+                    statuses.append(
+                        try await RawHTTPClient.post(HTTPEventEncoder(mode: mode).encode(event), port: port).status)
                 }
                 return statuses
             }
@@ -39,7 +40,9 @@
         @Test("refuse: a non-matching event is answered 400 with code filtered_out; a matching one 202")
         func refuse() async throws {
             let recorder = EventRecorder()
-            let (refused, accepted) = try await withTestServer(recordingRouter(recorder, options: Self.options(.refuse))) {
+            let (refused, accepted) = try await withTestServer(
+                recordingRouter(recorder, options: Self.options(.refuse))
+            ) {
                 port in
                 (
                     try await RawHTTPClient.post(HTTPEventEncoder().encode(Self.unwanted), port: port),

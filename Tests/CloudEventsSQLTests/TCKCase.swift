@@ -64,7 +64,7 @@ struct TCKCase: Sendable, CustomTestStringConvertible {
                     attributes.removeAll { $0.0 == key }
                     attributes.append((key, value))
                 }
-                event = "{" + attributes.map { jsonString($0.0) + ":" + json($0.1) }.joined(separator: ",") + "}"
+                event = "{" + attributes.map { CESQLValue.string($0.0).json + ":" + json($0.1) }.joined(separator: ",") + "}"
             }
             return TCKCase(
                 file: file, name: name, expression: expression, result: test["result"].map(value), error: error,
@@ -84,30 +84,14 @@ struct TCKCase: Sendable, CustomTestStringConvertible {
     /// A YAML mapping or scalar as JSON text, scalars typed as ``value(_:)`` types them.
     static func json(_ node: Node) -> String {
         if let mapping = node.mapping {
-            return "{" + mapping.map { jsonString($0.key.string ?? "") + ":" + json($0.value) }.joined(separator: ",")
+            return "{" + mapping.map { CESQLValue.string($0.key.string ?? "").json + ":" + json($0.value) }.joined(separator: ",")
                 + "}"
         }
         switch value(node) {
         case .boolean(let boolean): return boolean ? "true" : "false"
         case .integer(let integer): return String(integer)
-        case .string(let text): return jsonString(text)
+        case .string(let text): return CESQLValue.string(text).json
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
 
