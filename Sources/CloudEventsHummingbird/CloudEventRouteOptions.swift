@@ -14,8 +14,8 @@
         /// The webhook validation policy the route answers `OPTIONS` requests with; `nil` registers
         /// no `OPTIONS` route.
         public var webhookValidation: WebhookValidation?
-        /// Only events that match reach the handler (a ``CloudEventsSQL/CESQLExpression`` or a
-        /// ``CloudEventsSQL/SubscriptionFilter``); `nil` passes every event.
+        /// Only events that match reach the handler (a ``/CloudEventsSQL/CESQLExpression`` or a
+        /// ``/CloudEventsSQL/SubscriptionFilter``); `nil` passes every event.
         public var filter: (any CloudEventMatcher)?
         /// What an event that does not match ``filter`` gets: accepted and dropped (`202`, the
         /// default), or refused (`400`, code `filtered_out`).

@@ -35,7 +35,8 @@ struct Evaluator {
             guard let value = value(of: operand) else { return .integer(0) }
             let integer = Cast.integer(value, errors: &errors)
             guard integer != .min else {
-                errors.append(CESQLError(.math, message: "-(\(integer)) overflows a 32-bit Integer", byteOffset: offset))
+                errors.append(
+                    CESQLError(.math, message: "-(\(integer)) overflows a 32-bit Integer", byteOffset: offset))
                 return .integer(0)
             }
             return .integer(-integer)
@@ -50,6 +51,12 @@ struct Evaluator {
             for index in before..<errors.count { errors[index].byteOffset = offset }
             return .integer(result)
         case .equality(let negated, let left, let right):
+            // An attribute against a string literal: compare the stored bytes (no String built).
+            if case .attribute(let name, _) = left, case .literal(.string(let literal)) = right,
+                let same = event.withTextAttribute(name, { $0.elementsEqual(literal.utf8) })
+            {
+                return .boolean(same != negated)
+            }
             let leftValue = value(of: left)
             let rightValue = value(of: right)
             guard let leftValue, let rightValue else { return .boolean(false) }
@@ -69,6 +76,11 @@ struct Evaluator {
         case .logic(let logicOperator, let left, let right):
             return .boolean(logic(logicOperator, left, right))
         case .like(let operand, let pattern, let negated):
+            if case .attribute(let name, _) = operand,
+                let matched = event.withTextAttribute(name, { pattern.matches(utf8: $0) })
+            {
+                return .boolean(matched != negated)
+            }
             guard let value = value(of: operand) else { return .boolean(false) }
             return .boolean(pattern.matches(Cast.string(value)) != negated)
         case .in(let operand, let set, let negated):

@@ -14,7 +14,7 @@ public enum NonMatchingEvents: Sendable, Hashable {
     /// Accept it and drop it, without calling the handler: what a subscription does with the events
     /// it did not ask for. HTTP answers `202 Accepted`. The default.
     case acceptAndDrop
-    /// Refuse it with ``CloudEvents/CloudEventError/Code/filteredOut``: HTTP answers `400` with a
+    /// Refuse it with ``/CloudEvents/CloudEventError/Code/filteredOut``: HTTP answers `400` with a
     /// problem body naming the code, so the sender learns the event was not wanted.
     case refuse
 }

@@ -94,4 +94,58 @@ struct LikePattern: Sendable {
         while patternIndex < elements.count, elements[patternIndex] == .anyRun { patternIndex += 1 }
         return patternIndex == elements.count
     }
+
+    /// Whether the UTF-8 text `text` matches the whole pattern: ``matches(_:)`` over bytes, one
+    /// scalar at a time, for attributes stored as UTF-8 (no `String` is built).
+    func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let exactText { return text.elementsEqual(exactText.utf8) }
+        let end = text.count
+        var textIndex = 0
+        var patternIndex = 0
+        var lastRun: Int? = nil
+        var lastRunText = 0
+        while textIndex < end {
+            if patternIndex < elements.count {
+                switch elements[patternIndex] {
+                case .anyRun:
+                    lastRun = patternIndex
+                    lastRunText = textIndex
+                    patternIndex += 1
+                    continue
+                case .anyOne:
+                    patternIndex += 1
+                    textIndex += Self.scalarLength(text[textIndex])
+                    continue
+                case .literal(let scalar) where Self.scalar(in: text, at: textIndex) == scalar:
+                    patternIndex += 1
+                    textIndex += Self.scalarLength(text[textIndex])
+                    continue
+                case .literal:
+                    break
+                }
+            }
+            guard let run = lastRun else { return false }
+            patternIndex = run + 1
+            lastRunText += Self.scalarLength(text[lastRunText])
+            textIndex = lastRunText
+        }
+        while patternIndex < elements.count, elements[patternIndex] == .anyRun { patternIndex += 1 }
+        return patternIndex == elements.count
+    }
+
+    /// The length of the UTF-8 sequence that `lead` starts.
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `index`; `nil` for a sequence cut short.
+    private static func scalar(in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        let lead = text[index]
+        let length = scalarLength(lead)
+        guard length > 1 else { return Unicode.Scalar(lead) }
+        guard index + length <= text.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(text[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
 }
