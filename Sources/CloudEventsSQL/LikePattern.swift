@@ -55,48 +55,17 @@ struct LikePattern: Sendable {
         }
     }
 
-    /// Whether `text` matches the whole pattern.
+    /// Whether `text` matches the whole pattern (its UTF-8 bytes, matched by ``matches(utf8:)``).
+    func matches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { matches(utf8: $0) }
+    }
+
+    /// Whether the UTF-8 text `text` matches the whole pattern, one scalar at a time (attributes
+    /// stored as UTF-8 are matched without building a `String`).
     ///
     /// Greedy two-pointer matching: on a mismatch it goes back only to the last `%`, one
     /// character further, so the work is at most the text's length times the pattern's.
-    func matches(_ text: String) -> Bool {
-        if let exactText { return Cast.same(text, exactText) }
-        let scalars = text.unicodeScalars
-        var textIndex = scalars.startIndex
-        var patternIndex = 0
-        var lastRun: Int? = nil
-        var lastRunText = scalars.startIndex
-        while textIndex != scalars.endIndex {
-            if patternIndex < elements.count {
-                switch elements[patternIndex] {
-                case .anyRun:
-                    lastRun = patternIndex
-                    lastRunText = textIndex
-                    patternIndex += 1
-                    continue
-                case .anyOne:
-                    patternIndex += 1
-                    textIndex = scalars.index(after: textIndex)
-                    continue
-                case .literal(let scalar) where scalar == scalars[textIndex]:
-                    patternIndex += 1
-                    textIndex = scalars.index(after: textIndex)
-                    continue
-                case .literal:
-                    break
-                }
-            }
-            guard let run = lastRun else { return false }
-            patternIndex = run + 1
-            lastRunText = scalars.index(after: lastRunText)
-            textIndex = lastRunText
-        }
-        while patternIndex < elements.count, elements[patternIndex] == .anyRun { patternIndex += 1 }
-        return patternIndex == elements.count
-    }
-
-    /// Whether the UTF-8 text `text` matches the whole pattern: ``matches(_:)`` over bytes, one
-    /// scalar at a time, for attributes stored as UTF-8 (no `String` is built).
     func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         if let exactText { return text.elementsEqual(exactText.utf8) }
         let end = text.count
