@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "CloudEventsFoundation", targets: ["CloudEventsFoundation"]),
         .library(name: "CloudEventsHTTP", targets: ["CloudEventsHTTP"]),
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
-        .library(name: "CloudEventsHTTPDelivery", targets: ["CloudEventsHTTPDelivery"]),
+        .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -53,9 +53,19 @@ let package = Package(
         .target(name: "CloudEventsFoundation", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         // CloudEvents SQL Expression Language (CESQL 1.0) and the Subscriptions API filter dialects.
         .target(name: "CloudEventsSQL", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // What every transport shares: the delivery loop, retry policy, in-flight sends, handler
+        // limit, header carrier and the handler context's logger.
+        .target(
+            name: "CloudEventsTransport",
+            dependencies: ["CloudEvents", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
-            dependencies: ["CloudEvents", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: [
+                "CloudEvents", "CloudEventsTransport", "CloudEventsTracing",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "CloudEventsConformance",
@@ -72,24 +82,21 @@ let package = Package(
         .target(
             name: "CloudEventsTracing",
             dependencies: [
-                "CloudEvents", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CloudEvents", "CloudEventsTransport",
                 .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
             ],
             swiftSettings: strictSettings),
         .target(
-            name: "CloudEventsHTTPDelivery",
-            dependencies: ["CloudEvents", "CloudEventsHTTP", .product(name: "HTTPTypes", package: "swift-http-types")],
-            swiftSettings: strictSettings),
-        .target(
             name: "CloudEventsAsyncHTTPClient",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsTracing",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(
@@ -100,16 +107,20 @@ let package = Package(
         .target(
             name: "CloudEventsURLSession",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsTracing",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHummingbird",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsTracing", "CloudEventsSQL", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
             ],
@@ -138,7 +149,7 @@ let package = Package(
         .target(
             name: "TransportTestSupport",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsHTTPDelivery", "CloudEventsHummingbird", "CoreTestSupport",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsHummingbird", "CoreTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 // The raw fault server (FaultServer.swift).
@@ -196,8 +207,10 @@ let package = Package(
         .testTarget(
             name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP", "CoreTestSupport"],
             swiftSettings: strictSettings),
+        // The transport layer, and a toy in-memory transport built from its public API only.
         .testTarget(
-            name: "CloudEventsHTTPDeliveryTests", dependencies: ["CloudEvents", "CloudEventsHTTPDelivery"],
+            name: "CloudEventsTransportTests",
+            dependencies: ["CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsTracing"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsAsyncHTTPClientTests",

@@ -30,7 +30,7 @@
             "received \(event.type)",
             metadata: [
                 "id": "\(event.id)", "source": "\(event.source)", "subject": "\(event.subject ?? "-")",
-                "mode": "\(context.metadata["cloudevents.content_mode"] ?? "?")",
+                "mode": "\(context.contentMode?.rawValue ?? "?")",
                 "batch": "\(context.batchIndex.map { "\($0 + 1)/\(context.batchCount ?? 0)" } ?? "-")",
                 "data": "\(event.data?.description ?? "-")",
                 "created_in_trace": "\(createdInTrace(event))",

@@ -28,7 +28,7 @@
     var failures = 0
     for mode in [HTTPContentMode.binary, .structured] {
         let sender = AsyncHTTPClientCloudEventSender(
-            url: url, configuration: HTTPSenderConfiguration(mode: mode, deadline: .seconds(5)))
+            url: url, configuration: HTTPSenderConfiguration(mode: mode, timeout: .seconds(5)))
         var event = order(mode == .binary ? 1 : 2)
         // As if created inside a traced operation upstream: the Distributed Tracing extension
         // records that context, and no hop replaces it (the receiver logs it).

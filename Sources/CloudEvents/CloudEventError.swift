@@ -93,6 +93,19 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
     public var responseSnippet: String? = nil
     /// For transport failures: how many attempts the sender made (1 when it did not retry).
     public var attempts: Int? = nil
+    /// For transport failures: the reason the peer gave beside (or instead of) a status, for a
+    /// transport whose answers carry one: an AMQP condition, an MQTT reason code, a NATS
+    /// status description, an HTTP problem body's `code`; `nil` otherwise.
+    public var peerReason: String? = nil
+    /// For transport failures: the error the client library or the system reported for the last
+    /// attempt, when there was one (a refused connection, a TLS failure...). ``message`` says it
+    /// in plain words; this keeps the original for code that needs it. It takes no part in
+    /// equality or hashing.
+    public var underlyingError: (any Error)? {
+        get { underlying?.error }
+        set { underlying = newValue.map(UnderlyingError.init) }
+    }
+    private var underlying: UnderlyingError? = nil
 
     /// Creates an error.
     public init(
@@ -122,6 +135,13 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
             text += "\n  - " + violation.description
         }
         return text
+    }
+
+    /// Holds ``underlyingError`` so that the error stays `Hashable`: all of them are equal.
+    private struct UnderlyingError: Sendable, Hashable {
+        let error: any Error
+        static func == (left: UnderlyingError, right: UnderlyingError) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
     }
 
     /// This error with ``index`` set, for reporting the failing event of a batch.

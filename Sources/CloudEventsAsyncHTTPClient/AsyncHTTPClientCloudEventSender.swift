@@ -1,9 +1,9 @@
 #if AsyncHTTPClient
     public import AsyncHTTPClient
     public import CloudEvents
-    import CloudEventsHTTP
-    public import CloudEventsHTTPDelivery
+    public import CloudEventsHTTP
     import CloudEventsTracing
+    import CloudEventsTransport
     import HTTPTypes
     public import Logging
     import NIOCore
@@ -24,11 +24,14 @@
     ///   header budget); ``send(batch:)`` uses batch mode. A `415` from the peer is an error
     ///   (``CloudEvents/CloudEventError/Code/rejectedByPeer``), never a silent switch of mode.
     /// - **Retries.** Connection errors and `408`, `429`, `502`, `503` and `504` are retried as
-    ///   ``CloudEventsHTTPDelivery/HTTPRetryPolicy`` describes, honouring `Retry-After`, always with
+    ///   ``/CloudEventsTransport/RetryPolicy`` describes, honouring `Retry-After`, always with
     ///   the same event (the same `id`); no other status is retried. Everything — attempts, waits
-    ///   — fits in the configuration's deadline.
+    ///   — fits in the configuration's `timeout`, or the call's `deadline` when that is earlier.
     /// - **Errors** are ``CloudEvents/CloudEventError`` values carrying the final status, a snippet of
-    ///   the answer's body and the number of attempts.
+    ///   the answer's body, the number of attempts and the client's own error, with a message in
+    ///   plain words ("the connection was refused").
+    /// - **Loggers.** Retries are logged at `debug` to the sender's logger, or to the logger a call
+    ///   passes (a relay passes its request's logger).
     /// - **Concurrency.** One sender serves any number of tasks at once; the underlying
     ///   `HTTPClient` pools connections.
     /// - **Shutdown.** ``shutdown(gracePeriod:)`` refuses new sends, lets running ones finish within
@@ -136,6 +139,12 @@
 
         /// Sends one event in the configured mode and returns the peer's reply event, if any.
         ///
+        /// - Parameters:
+        ///   - event: The event.
+        ///   - deadline: When the send must be over, retries included; the configuration's
+        ///     `timeout` still applies when it ends earlier. Default: the timeout alone.
+        ///   - logger: Where this send logs (retries, at `debug`) and the logger passed to the
+        ///     client. Default: the sender's.
         /// - Throws: ``CloudEvents/CloudEventError``: the event's validation or header-budget error
         ///   before anything is sent; ``CloudEvents/CloudEventError/Code/connectionFailed``,
         ///   ``CloudEvents/CloudEventError/Code/rejectedByPeer``,
@@ -143,26 +152,59 @@
         ///   ``CloudEvents/CloudEventError/Code/shutDown`` or
         ///   ``CloudEvents/CloudEventError/Code/transportFailed`` after.
         @discardableResult
-        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-            try await TransportTracing.withProducerSpan(sending: event, url: url) { event, trace in
+        public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?, logger: Logger? = nil)
+            async throws -> CloudEvent?
+        {
+            let logger = logger ?? self.logger
+            return try await TransportObservation.withProducerSpan(
+                sending: event, destination: CloudEventTraceDestination(httpURL: url)
+            ) { event, trace in
                 let message = try configuration.encoder.encode(event)
                 if let reason = message.structuredModeFallback {
                     logger.debug(
                         "sending event in structured mode",
                         metadata: ["cloudevents.event_id": "\(event.id)", "reason": "\(reason)"])
                 }
-                return try await deliver(message, trace: trace, expectsReply: true)
+                let answer = try await deliver(message, trace: trace, deadline: deadline, logger: logger)
+                return try delivery.replyEvent(from: answer.answer, attempts: answer.attempts)
             }
         }
 
-        /// Sends events as one batch-mode request.
+        /// Sends one event in the configured mode within the configuration's `timeout`, and returns
+        /// the peer's reply event, if any; see ``send(_:deadline:logger:)``.
+        @discardableResult
+        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
+            try await send(event, deadline: nil)
+        }
+
+        /// Sends events as one batch-mode request and returns the peer's reply events (none when
+        /// it accepted them without a reply).
         ///
-        /// - Throws: as ``send(_:)``; a validation error's ``CloudEvents/CloudEventError/index`` names
-        ///   the first invalid event.
-        public func send(batch: [CloudEvent]) async throws {
-            try await TransportTracing.withProducerSpan(sending: batch, url: url) { batch, trace in
-                _ = try await deliver(try configuration.encoder.encodeBatch(batch), trace: trace, expectsReply: false)
+        /// - Parameters:
+        ///   - batch: The events.
+        ///   - deadline: When the send must be over; see ``send(_:deadline:logger:)``.
+        ///   - logger: Where this send logs. Default: the sender's.
+        /// - Throws: as ``send(_:deadline:logger:)``; a validation error's
+        ///   ``CloudEvents/CloudEventError/index`` names the first invalid event.
+        @discardableResult
+        public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?, logger: Logger? = nil)
+            async throws -> [CloudEvent]
+        {
+            let logger = logger ?? self.logger
+            return try await TransportObservation.withProducerSpan(
+                sending: batch, destination: CloudEventTraceDestination(httpURL: url)
+            ) { batch, trace in
+                let answer = try await deliver(
+                    try configuration.encoder.encodeBatch(batch), trace: trace, deadline: deadline, logger: logger)
+                return try delivery.replyEvents(from: answer.answer, attempts: answer.attempts)
             }
+        }
+
+        /// Sends events as one batch-mode request within the configuration's `timeout`; see
+        /// ``send(batch:deadline:logger:)``.
+        @discardableResult
+        public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
+            try await send(batch: batch, deadline: nil)
         }
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
@@ -193,9 +235,10 @@
             await shutdown(gracePeriod: cancelled ? .zero : shutdownGracePeriod)
         }
 
-        private func deliver(_ message: EncodedHTTPMessage, trace: TransportTracing.Producer, expectsReply: Bool)
-            async throws -> CloudEvent?
-        {
+        private func deliver(
+            _ message: EncodedHTTPMessage, trace: TransportObservation.Producer, deadline: ContinuousClock.Instant?,
+            logger: Logger
+        ) async throws -> (answer: HTTPPeerAnswer, attempts: Int) {
             var request = HTTPClientRequest(url: url)
             request.method = HTTPMethod(rawValue: configuration.method.rawValue)
             var headerFields = configuration.requestHeaderFields(for: message)
@@ -210,6 +253,7 @@
             let (client, logger, delivery, limit) = (client, logger, delivery, configuration.maximumAnswerBodySize)
             return try await inFlight.run {
                 let (answer, attempts) = try await delivery.deliver(
+                    deadline: deadline,
                     onRetry: { attempt, problem, wait in
                         logger.debug(
                             "retrying a CloudEvents send",
@@ -219,7 +263,7 @@
                     try await client.attempt(prepared, timeLeft: timeLeft, successBodyLimit: limit, logger: logger)
                 }
                 trace.recordAnswer(status: answer.status, attempts: attempts)
-                return expectsReply ? try delivery.replyEvent(from: answer, attempts: attempts) : nil
+                return (answer, attempts)
             }
         }
     }

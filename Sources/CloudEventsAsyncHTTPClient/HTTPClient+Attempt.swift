@@ -1,6 +1,7 @@
 #if AsyncHTTPClient
     import AsyncHTTPClient
-    import CloudEventsHTTPDelivery
+    import CloudEventsHTTP
+    import CloudEventsTransport
     import HTTPTypes
     import Logging
     import NIOCore
@@ -15,7 +16,7 @@
             do {
                 let response = try await execute(request, timeout: TimeAmount(timeLeft), logger: logger)
                 if let changed = response.history.first(where: { $0.request.method != request.method }) {
-                    throw HTTPAttemptFailure(
+                    throw AttemptFailure(
                         .fatal,
                         reason:
                             "the HTTP client followed a redirect to \(changed.request.url) and changed the method to"
@@ -45,13 +46,14 @@
                     status: status, headerFields: headerFields, body: body, isBodyTruncated: isTruncated)
             } catch let error as HTTPClientError {
                 throw Self.classify(error)
-            } catch let error as HTTPAttemptFailure {
+            } catch let error as AttemptFailure {
                 throw error
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 // Errors from below the client (connection refused, reset, DNS...) mean no answer.
-                throw HTTPAttemptFailure(.connection, reason: "\(error)")
+                throw AttemptFailure(
+                    .connection, reason: ConnectionFailureReason.describe(error), underlyingError: error)
             }
         }
 
@@ -63,9 +65,14 @@
 
         private static func classify(_ error: HTTPClientError) -> any Error {
             if error == .cancelled { return CancellationError() }
-            if error == .deadlineExceeded { return HTTPAttemptFailure(.deadlineExceeded, reason: "\(error)") }
-            if connectionErrors.contains(error) { return HTTPAttemptFailure(.connection, reason: "\(error)") }
-            return HTTPAttemptFailure(.fatal, reason: "\(error)")
+            let reason = ConnectionFailureReason.describe(error)
+            if error == .deadlineExceeded {
+                return AttemptFailure(.deadlineExceeded, reason: reason, underlyingError: error)
+            }
+            if connectionErrors.contains(error) {
+                return AttemptFailure(.connection, reason: reason, underlyingError: error)
+            }
+            return AttemptFailure(.fatal, reason: reason, underlyingError: error)
         }
     }
 

@@ -31,7 +31,7 @@
                 failure and the statuses 408, 429, 502, 503 and 504 are tried again (with jittered back-off \
                 from 100 ms, or the receiver's Retry-After); 1 never retries.
                 """, valueName: "N"))
-        var maxAttempts: Int = HTTPRetryPolicy().maximumAttempts
+        var maxAttempts: Int = RetryPolicy().maximumAttempts
 
         func validate() throws {
             guard timeout.isFinite, timeout > 0, timeout <= 86_400 else {
@@ -46,8 +46,8 @@
         ) -> HTTPSenderConfiguration {
             HTTPSenderConfiguration(
                 mode: mode == .batch ? .binary : mode, headerBudget: headerBudget,
-                deadline: .milliseconds(Int64((timeout * 1000).rounded())),
-                retryPolicy: HTTPRetryPolicy(maximumAttempts: maxAttempts), headerFields: headerFields)
+                timeout: .milliseconds(Int64((timeout * 1000).rounded())),
+                retryPolicy: RetryPolicy(maximumAttempts: maxAttempts), headerFields: headerFields)
         }
     }
 

@@ -38,14 +38,14 @@
                 onServerRunning: { port in
                     portContinuation.yield(port ?? 0)
                     portContinuation.finish()
-                })
-            let services = ServiceGroup(
-                services: [
-                    DemoReceiver(receiver: receiver) { event, context in
-                        await recorder.record(event, mode: context.metadata["cloudevents.content_mode"] ?? "?")
-                        return nil
-                    }
-                ], logger: logger)
+                }
+            ) { event, context in
+                await recorder.record(event, mode: context.contentMode?.rawValue ?? "?")
+                return nil
+            }
+            // A ServiceGroup stops the receiver gracefully (cancelling it instead makes Hummingbird
+            // log an error on the way out).
+            let services = ServiceGroup(services: [receiver], logger: logger)
             let outcome = try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { portContinuation.finish() }  // a receiver that cannot start sends no port
@@ -161,17 +161,6 @@
             }
             StandardStream.output.write(Array(text.utf8))
             return outcome
-        }
-    }
-
-    /// The demo's receiver as a swift-service-lifecycle `Service`, so that a `ServiceGroup` can stop it
-    /// gracefully (cancelling it instead makes Hummingbird log an error on the way out).
-    private struct DemoReceiver: Service {
-        let receiver: HummingbirdCloudEventReceiver
-        let handler: CloudEventHandler
-
-        func run() async throws {
-            try await receiver.run(handler)
         }
     }
 

@@ -1,4 +1,4 @@
-import CloudEvents
+public import CloudEvents
 public import CloudEventsHTTP
 import HTTPTypes
 

@@ -1,7 +1,7 @@
 #if Hummingbird
     public import CloudEvents
+    public import CloudEventsHTTP
     public import Hummingbird
-    import CloudEventsSQL
 
     extension RouterMethods {
         /// Receives CloudEvents posted to `path` and hands each to `handler`.
@@ -23,8 +23,7 @@
             at path: RouterPath = "", options: CloudEventRouteOptions = CloudEventRouteOptions(),
             handler: @escaping CloudEventHandler
         ) -> Self {
-            let filtered = options.filter.map { $0.filtering(nonMatching: options.nonMatching, handler) } ?? handler
-            let responder = CloudEventResponder<Context>(options: options, handler: filtered)
+            let responder = CloudEventResponder<Context>(options: options, handler: handler)
             on(path, method: .post, responder: responder)
             if options.webhookValidation != nil {
                 on(path, method: .options, responder: responder)

@@ -1,6 +1,6 @@
 #if Tracing
     public import CloudEvents
-    public import HTTPTypes
+    public import CloudEventsTransport
     public import Tracing
     import W3CTraceContext
 
@@ -106,8 +106,8 @@
         /// The trace context a transport's headers carry, through the bootstrapped instrument;
         /// `nil` when no instrument is bootstrapped or the headers carry none (or a malformed one,
         /// which the instrument ignores).
-        public static func extractContext(from headerFields: HTTPFields) -> ServiceContext? {
-            extractContext(from: headerFields, using: HTTPFieldsTraceExtractor())
+        public static func extractContext<Carrier: CloudEventHeaderCarrier>(from headers: Carrier) -> ServiceContext? {
+            extractContext(from: headers, using: HeaderCarrierTraceExtractor<Carrier>())
         }
 
         /// The trace context any carrier holds, through the bootstrapped instrument and
@@ -190,11 +190,11 @@
         let span: (any Span)?
         let instrument: (any Instrument)?
 
-        /// Writes the producer span's context (or, without a tracer, the current context) into
-        /// HTTP header fields through the bootstrapped instrument: the W3C `traceparent` and
+        /// Writes the producer span's context (or, without a tracer, the current context) into a
+        /// transport's headers through the bootstrapped instrument: the W3C `traceparent` and
         /// `tracestate` with a W3C propagator. Does nothing when no instrument is bootstrapped.
-        public func inject(into headerFields: inout HTTPFields) {
-            inject(into: &headerFields, using: HTTPFieldsTraceInjector())
+        public func inject<Carrier: CloudEventHeaderCarrier>(into headers: inout Carrier) {
+            inject(into: &headers, using: HeaderCarrierTraceInjector<Carrier>())
         }
 
         /// Writes the context into any carrier through the bootstrapped instrument and `injector`.
@@ -204,11 +204,11 @@
             instrument.inject(context, into: &carrier, using: injector)
         }
 
-        /// Records the successful answer: `http.response.status_code`, and
-        /// `http.request.resend_count` when it took more than one attempt.
-        public func recordAnswer(status: Int, attempts: Int) {
+        /// Records the successful answer: `http.response.status_code` when it has a status (HTTP),
+        /// and `http.request.resend_count` when it took more than one attempt.
+        public func recordAnswer(status: Int?, attempts: Int) {
             guard let span else { return }
-            span.attributes["http.response.status_code"] = status
+            if let status { span.attributes["http.response.status_code"] = status }
             if attempts > 1 { span.attributes["http.request.resend_count"] = attempts - 1 }
         }
 

@@ -1,29 +1,28 @@
 #if Tracing
-    public import HTTPTypes
+    public import CloudEventsTransport
     public import Tracing
 
-    /// Injects an instrument's trace context into HTTP header fields (the W3C `traceparent` and
-    /// `tracestate` with a W3C propagator such as swift-otel's), replacing fields of the same name.
-    public struct HTTPFieldsTraceInjector: Injector {
+    /// Injects an instrument's trace context into any ``/CloudEventsTransport/CloudEventHeaderCarrier``
+    /// (HTTP header fields, NATS or Kafka headers, an event's extensions): the W3C `traceparent`
+    /// and `tracestate` with a W3C propagator such as swift-otel's, replacing values of the same name.
+    public struct HeaderCarrierTraceInjector<Carrier: CloudEventHeaderCarrier>: Injector {
         /// Creates the injector.
         public init() {}
 
-        /// Sets the field `key` to `value`.
-        public func inject(_ value: String, forKey key: String, into carrier: inout HTTPFields) {
-            guard let name = HTTPField.Name(key) else { return }
-            carrier[name] = value
+        /// Sets the header `key` to `value`.
+        public func inject(_ value: String, forKey key: String, into carrier: inout Carrier) {
+            carrier.setHeaderValue(value, named: key)
         }
     }
 
-    /// Extracts an instrument's trace context from HTTP header fields.
-    public struct HTTPFieldsTraceExtractor: Extractor {
+    /// Extracts an instrument's trace context from any ``/CloudEventsTransport/CloudEventHeaderCarrier``.
+    public struct HeaderCarrierTraceExtractor<Carrier: CloudEventHeaderCarrier>: Extractor {
         /// Creates the extractor.
         public init() {}
 
-        /// The value of the field `key`; repeated fields joined with `, ` as HTTP defines.
-        public func extract(key: String, from carrier: HTTPFields) -> String? {
-            guard let name = HTTPField.Name(key) else { return nil }
-            return carrier[name]
+        /// The value of the header `key`.
+        public func extract(key: String, from carrier: Carrier) -> String? {
+            carrier.headerValue(named: key)
         }
     }
 

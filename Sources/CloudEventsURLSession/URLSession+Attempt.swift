@@ -1,4 +1,5 @@
-import CloudEventsHTTPDelivery
+import CloudEventsHTTP
+import CloudEventsTransport
 import Foundation
 import HTTPTypes
 import HTTPTypesFoundation
@@ -28,10 +29,10 @@ extension URLSession {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw HTTPAttemptFailure(.fatal, reason: "\(error)")
+            throw AttemptFailure(.fatal, reason: "\(error)", underlyingError: error)
         }
         guard let httpResponse = response as? HTTPURLResponse, let head = httpResponse.httpResponse else {
-            throw HTTPAttemptFailure(.fatal, reason: "the answer is not an HTTP response")
+            throw AttemptFailure(.fatal, reason: "the answer is not an HTTP response")
         }
         let status = head.status.code
         let limit = HTTPPeerAnswer.bodyLimit(status: status, maximumSuccessBodySize: successBodyLimit)
@@ -53,13 +54,32 @@ extension URLSession {
         .cannotParseResponse, .zeroByteResource, .unknown,
     ]
 
+    /// The common URL errors in the words of an error message.
+    private static let plainWords: [URLError.Code: String] = [
+        .cannotConnectToHost: "the connection was refused or the host could not be reached",
+        .networkConnectionLost: "the connection broke before the answer was complete",
+        .timedOut: "the peer did not answer in time",
+        .cannotFindHost: "the host name could not be resolved",
+        .dnsLookupFailed: "the host name could not be resolved",
+        .notConnectedToInternet: "the network is unreachable",
+        .secureConnectionFailed: "the TLS connection failed",
+        .badServerResponse: "the answer was not valid HTTP",
+        .cannotParseResponse: "the answer was not valid HTTP",
+        .zeroByteResource: "the peer closed the connection without answering",
+    ]
+
     private static func classify(_ error: URLError, scheme: String?) -> any Error {
         if error.code == .cancelled { return CancellationError() }
-        let reason = "\(error.localizedDescription) (URLError \(error.code.rawValue))"
+        let reason = "\(plainWords[error.code] ?? error.localizedDescription) (URLError \(error.code.rawValue))"
         // FoundationNetworking reports an answer that is not HTTP at all ("Received HTTP/0.9 when
         // not allowed") as `unsupportedURL`; for an http(s) URL, that is what it means.
         let isHTTP = scheme.map { ["http", "https"].contains($0.lowercased()) } ?? false
-        if error.code == .unsupportedURL && isHTTP { return HTTPAttemptFailure(.connection, reason: reason) }
-        return HTTPAttemptFailure(connectionErrors.contains(error.code) ? .connection : .fatal, reason: reason)
+        if error.code == .unsupportedURL && isHTTP {
+            return AttemptFailure(
+                .connection, reason: "the answer was not valid HTTP (URLError \(error.code.rawValue))",
+                underlyingError: error)
+        }
+        return AttemptFailure(
+            connectionErrors.contains(error.code) ? .connection : .fatal, reason: reason, underlyingError: error)
     }
 }

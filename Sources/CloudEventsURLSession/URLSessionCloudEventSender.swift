@@ -1,8 +1,9 @@
 public import CloudEvents
-import CloudEventsHTTP
-public import CloudEventsHTTPDelivery
+public import CloudEventsHTTP
 import CloudEventsTracing
+import CloudEventsTransport
 public import Foundation
+public import ServiceLifecycle
 
 #if canImport(FoundationNetworking)
     public import FoundationNetworking
@@ -20,8 +21,9 @@ public import Foundation
 /// connection errors and `408`/`429`/`502`/`503`/`504` with back-off or `Retry-After`, the same
 /// event on every attempt, one deadline per send, typed errors, reply events, safe concurrent
 /// use, graceful shutdown — within what URLSession allows; see the module documentation for the
-/// differences (redirects, memory bound of answers, header fields URLSession adds).
-public final class URLSessionCloudEventSender: CloudEventSender {
+/// differences (redirects, memory bound of answers, header fields URLSession adds). As a
+/// swift-service-lifecycle `Service`, it shuts down on graceful shutdown of its `ServiceGroup`.
+public final class URLSessionCloudEventSender: CloudEventSender, Service {
     /// Where events are sent.
     public let url: URL
     /// How events are encoded, delivered and retried.
@@ -89,22 +91,58 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///   also ``CloudEvents/CloudEventError/Code/unsupportedFormat`` (attribute `datacontenttype`),
     ///   before anything is sent, for a binary-mode event with data but no `datacontenttype`,
     ///   whose data URLSession would label `application/x-www-form-urlencoded`.
+    /// - Parameter deadline: When the send must be over, retries included; the configuration's
+    ///   `timeout` still applies when it ends earlier.
     @discardableResult
-    public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-        try await TransportTracing.withProducerSpan(sending: event, url: url.absoluteString) { event, trace in
-            try await deliver(try configuration.encoder.encode(event), trace: trace, expectsReply: true)
+    public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?) async throws -> CloudEvent? {
+        try await TransportObservation.withProducerSpan(sending: event, destination: destination) { event, trace in
+            let answer = try await deliver(try configuration.encoder.encode(event), trace: trace, deadline: deadline)
+            return try delivery.replyEvent(from: answer.answer, attempts: answer.attempts)
         }
     }
 
-    /// Sends events as one batch-mode request.
+    /// Sends one event within the configuration's `timeout`; see ``send(_:deadline:)``.
+    @discardableResult
+    public func send(_ event: CloudEvent) async throws -> CloudEvent? {
+        try await send(event, deadline: nil)
+    }
+
+    /// Sends events as one batch-mode request and returns the peer's reply events (none when it
+    /// accepted them without a reply).
     ///
+    /// - Parameter deadline: When the send must be over; see ``send(_:deadline:)``.
     /// - Throws: ``CloudEvents/CloudEventError``; a validation error's
     ///   ``CloudEvents/CloudEventError/index`` names the first invalid event.
-    public func send(batch: [CloudEvent]) async throws {
-        try await TransportTracing.withProducerSpan(sending: batch, url: url.absoluteString) { batch, trace in
-            _ = try await deliver(try configuration.encoder.encodeBatch(batch), trace: trace, expectsReply: false)
+    @discardableResult
+    public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?) async throws -> [CloudEvent] {
+        try await TransportObservation.withProducerSpan(sending: batch, destination: destination) { batch, trace in
+            let answer = try await deliver(
+                try configuration.encoder.encodeBatch(batch), trace: trace, deadline: deadline)
+            return try delivery.replyEvents(from: answer.answer, attempts: answer.attempts)
         }
     }
+
+    /// Sends events as one batch-mode request within the configuration's `timeout`; see
+    /// ``send(batch:deadline:)``.
+    @discardableResult
+    public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
+        try await send(batch: batch, deadline: nil)
+    }
+
+    /// Runs as a swift-service-lifecycle `Service`: waits for graceful shutdown, then shuts the
+    /// sender down with ``shutdownGracePeriod`` (or at once when the service is cancelled).
+    public func run() async throws {
+        let cancelled: Bool
+        do {
+            try await gracefulShutdown()
+            cancelled = false
+        } catch {
+            cancelled = true
+        }
+        await shutdown(gracePeriod: cancelled ? .zero : shutdownGracePeriod)
+    }
+
+    private var destination: CloudEventTraceDestination { CloudEventTraceDestination(httpURL: url.absoluteString) }
 
     /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
     /// ``shutdownGracePeriod``), then cancels the rest, each of which throws
@@ -115,9 +153,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
         if ownsSession { session.finishTasksAndInvalidate() }
     }
 
-    private func deliver(_ message: EncodedHTTPMessage, trace: TransportTracing.Producer, expectsReply: Bool)
-        async throws -> CloudEvent?
-    {
+    private func deliver(
+        _ message: EncodedHTTPMessage, trace: TransportObservation.Producer, deadline: ContinuousClock.Instant?
+    ) async throws -> (answer: HTTPPeerAnswer, attempts: Int) {
         var request = URLRequest(url: url)
         request.httpMethod = configuration.method.rawValue
         var headerFields = configuration.requestHeaderFields(for: message)
@@ -132,11 +170,11 @@ public final class URLSessionCloudEventSender: CloudEventSender {
         let (session, delivery, limit) = (session, delivery, configuration.maximumAnswerBodySize)
         let prepared = request
         return try await inFlight.run {
-            let (answer, attempts) = try await delivery.deliver { timeLeft in
+            let (answer, attempts) = try await delivery.deliver(deadline: deadline) { timeLeft in
                 try await session.attempt(prepared, timeLeft: timeLeft, successBodyLimit: limit)
             }
             trace.recordAnswer(status: answer.status, attempts: attempts)
-            return expectsReply ? try delivery.replyEvent(from: answer, attempts: attempts) : nil
+            return (answer, attempts)
         }
     }
 }

@@ -45,7 +45,7 @@
                 }
                 let sender = AsyncHTTPClientCloudEventSender(
                     url: "http://127.0.0.1:\(port)/moved", client: followingClient,
-                    configuration: HTTPSenderConfiguration(deadline: unhurried, retryPolicy: fastRetries))
+                    configuration: HTTPSenderConfiguration(timeout: unhurried, retryPolicy: fastRetries))
                 let shared = await cloudEventError { _ = try await sender.send(TestEvents.small()) }
                 await sender.shutdown()
                 return (own, shared)

@@ -61,7 +61,7 @@
             try await withFaultServer(.answerKeepingAlive(accepted)) { server in
                 var sender: AsyncHTTPClientCloudEventSender? = AsyncHTTPClientCloudEventSender(
                     url: "http://127.0.0.1:\(server.port)/events",
-                    configuration: HTTPSenderConfiguration(deadline: unhurried, retryPolicy: fastRetries))
+                    configuration: HTTPSenderConfiguration(timeout: unhurried, retryPolicy: fastRetries))
                 let reply = try await sender?.send(TestEvents.small())
                 #expect(reply == nil)
                 #expect(server.seen.requests == 1)
@@ -82,7 +82,7 @@
             try await withTestServer(recordingRouter(recorder)) { port in
                 let sender = AsyncHTTPClientCloudEventSender(
                     url: "http://127.0.0.1:\(port)/events",
-                    configuration: HTTPSenderConfiguration(deadline: unhurried, retryPolicy: fastRetries))
+                    configuration: HTTPSenderConfiguration(timeout: unhurried, retryPolicy: fastRetries))
                 let serviceGroup = ServiceGroup(
                     configuration: ServiceGroupConfiguration(
                         services: [sender], gracefulShutdownSignals: [], logger: testLogger))

@@ -4,7 +4,7 @@
     import CloudEventsHTTP
 
     /// Retries with short waits, so the retry tests stay fast.
-    let fastRetries = HTTPRetryPolicy(
+    let fastRetries = RetryPolicy(
         maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
 
     /// The deadline of a test that is not about deadlines: so long that no machine, however busy,
@@ -15,14 +15,14 @@
     /// own HTTP client) down afterwards, whatever happens.
     func withSender<Result: Sendable>(
         port: Int, path: String = "/events", mode: HTTPContentMode = .binary,
-        retryPolicy: HTTPRetryPolicy = fastRetries,
+        retryPolicy: RetryPolicy = fastRetries,
         deadline: Duration = unhurried, headerFields: HTTPFields = [:], shutdownGracePeriod: Duration = unhurried,
         _ body: (AsyncHTTPClientCloudEventSender) async throws -> Result
     ) async throws -> Result {
         let sender = AsyncHTTPClientCloudEventSender(
             url: "http://127.0.0.1:\(port)\(path)",
             configuration: HTTPSenderConfiguration(
-                mode: mode, deadline: deadline, retryPolicy: retryPolicy, headerFields: headerFields),
+                mode: mode, timeout: deadline, retryPolicy: retryPolicy, headerFields: headerFields),
             shutdownGracePeriod: shutdownGracePeriod)
         do {
             let result = try await body(sender)

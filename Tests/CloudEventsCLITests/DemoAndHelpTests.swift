@@ -56,7 +56,7 @@ struct DemoAndHelpTests {
                 ],
                 ["send", "--help"]: [
                     "--mode", "--event", "--ext", "name:TYPE=value", "--data-file", "fresh random UUID", "65",
-                    // The library's default number of attempts (HTTPRetryPolicy), not one of its own.
+                    // The library's default number of attempts (RetryPolicy), not one of its own.
                     "1 never retries. (default: 4)",
                 ],
                 ["conformance", "send", "--help"]: ["--dir", "2xx"],

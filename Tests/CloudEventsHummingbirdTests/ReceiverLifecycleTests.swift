@@ -57,14 +57,14 @@
             let (ports, portContinuation) = AsyncStream<Int>.makeStream()
             let receiver = HummingbirdCloudEventReceiver(
                 configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)), path: "/in",
-                logger: testLogger, onServerRunning: { portContinuation.yield($0 ?? 0) })
-            let service = ReceiverService(receiver: receiver) { event, context in
+                logger: testLogger, onServerRunning: { portContinuation.yield($0 ?? 0) }
+            ) { event, context in
                 await recorder.record(event, context)
                 return CloudEvent(source: "/receiver", type: "com.example.ack", subject: event.id)
             }
             let serviceGroup = ServiceGroup(
                 configuration: ServiceGroupConfiguration(
-                    services: [service], gracefulShutdownSignals: [], logger: testLogger))
+                    services: [receiver], gracefulShutdownSignals: [], logger: testLogger))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await serviceGroup.run() }
                 let port = try #require(await ports.first { _ in true })
@@ -77,16 +77,6 @@
                 try await tasks.next()
             }
             #expect(await recorder.ids.count == 1)
-        }
-    }
-
-    /// Any ``CloudEventReceiver`` as a swift-service-lifecycle service: the protocol composes.
-    private struct ReceiverService<Receiver: CloudEventReceiver>: Service {
-        let receiver: Receiver
-        let handler: CloudEventHandler
-
-        func run() async throws {
-            try await receiver.run(handler)
         }
     }
 #endif

@@ -25,7 +25,7 @@
         var description: String { rawValue }
 
         /// Retries with short waits, so that the retry tests stay fast.
-        static let fastRetries = HTTPRetryPolicy(
+        static let fastRetries = RetryPolicy(
             maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
 
         /// The deadline of a test that is not about deadlines: so long that no machine, however
@@ -38,11 +38,11 @@
         /// shutdown lets every running send finish.
         func withSender<Result: Sendable>(
             port: Int, path: String = "/events", mode: HTTPContentMode = .binary,
-            retryPolicy: HTTPRetryPolicy = SenderKind.fastRetries, deadline: Duration = SenderKind.unhurried,
+            retryPolicy: RetryPolicy = SenderKind.fastRetries, deadline: Duration = SenderKind.unhurried,
             _ body: (TestedSender) async throws -> Result
         ) async throws -> Result {
             let url = "http://127.0.0.1:\(port)\(path)"
-            let configuration = HTTPSenderConfiguration(mode: mode, deadline: deadline, retryPolicy: retryPolicy)
+            let configuration = HTTPSenderConfiguration(mode: mode, timeout: deadline, retryPolicy: retryPolicy)
             let sender: TestedSender
             switch self {
             case .asyncHTTPClient:
@@ -81,7 +81,7 @@
         }
 
         func send(_ event: CloudEvent) async throws -> CloudEvent? { try await base.send(event) }
-        func send(batch: [CloudEvent]) async throws { try await base.send(batch: batch) }
+        func send(batch: [CloudEvent]) async throws -> [CloudEvent] { try await base.send(batch: batch) }
         /// Shuts the sender down with its default grace period; calling it again is harmless.
         func shutdown() async { await shutdownAction() }
     }

@@ -182,7 +182,7 @@
                 CloudEvent(id: "a", source: "/s", type: "t"),
                 CloudEvent(id: "b", source: "/s", type: "t", extensions: ["traceparent": .string(foreignTraceParent)]),
             ]
-            try await withTracer(tracer) {
+            _ = try await withTracer(tracer) {
                 try await withTestServer(tracedRecordingRouter(seen)) { port in
                     try await SenderKind.asyncHTTPClient.withSender(url: "http://127.0.0.1:\(port)/events", mode: .batch) {
                         try await $0.send(batch: events)
@@ -224,7 +224,7 @@
                 await withTracer(tracer) {
                     let sender = AsyncHTTPClientCloudEventSender(
                         url: "http://127.0.0.1:\(port)/events",
-                        configuration: HTTPSenderConfiguration(retryPolicy: HTTPRetryPolicy(maximumAttempts: 1)))
+                        configuration: HTTPSenderConfiguration(retryPolicy: RetryPolicy(maximumAttempts: 1)))
                     _ = try? await sender.send(CloudEvent(source: "/s", type: "t"))
                     await sender.shutdown()
                 }

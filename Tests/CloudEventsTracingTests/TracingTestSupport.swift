@@ -23,7 +23,7 @@
         ) async throws -> Result {
             // Five minutes: these tests are about spans, and no deadline should decide them on a
             // busy machine.
-            let configuration = HTTPSenderConfiguration(mode: mode, deadline: .seconds(300))
+            let configuration = HTTPSenderConfiguration(mode: mode, timeout: .seconds(300))
             switch self {
             case .asyncHTTPClient:
                 let sender = AsyncHTTPClientCloudEventSender(url: url, configuration: configuration)

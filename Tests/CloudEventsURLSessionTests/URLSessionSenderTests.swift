@@ -46,7 +46,7 @@
     }
 
     /// Retries with short waits, so the retry tests stay fast.
-    let testRetries = HTTPRetryPolicy(
+    let testRetries = RetryPolicy(
         maximumAttempts: 3, initialBackoff: .milliseconds(10), maximumBackoff: .milliseconds(50))
 
     /// Runs `body` with a URLSession sender to `http://127.0.0.1:<port><path>`, shut down afterwards.
@@ -54,11 +54,11 @@
     /// by one on a busy machine.
     func withURLSessionSender<Result: Sendable>(
         port: Int, path: String = "/events", mode: HTTPContentMode = .binary, deadline: Duration = .seconds(300),
-        retryPolicy: HTTPRetryPolicy = testRetries, _ body: (URLSessionCloudEventSender) async throws -> Result
+        retryPolicy: RetryPolicy = testRetries, _ body: (URLSessionCloudEventSender) async throws -> Result
     ) async throws -> Result {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"))
         let sender = URLSessionCloudEventSender(
-            url: url, configuration: HTTPSenderConfiguration(mode: mode, deadline: deadline, retryPolicy: retryPolicy))
+            url: url, configuration: HTTPSenderConfiguration(mode: mode, timeout: deadline, retryPolicy: retryPolicy))
         do {
             let result = try await body(sender)
             await sender.shutdown()

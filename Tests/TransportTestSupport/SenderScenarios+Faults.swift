@@ -1,6 +1,7 @@
 #if Hummingbird
     public import CloudEvents
-    public import CloudEventsHTTPDelivery
+    import CloudEventsHTTP
+    public import CloudEventsTransport
     import CoreTestSupport
     import Testing
 
@@ -74,7 +75,7 @@
                 let statuses = answers[id] ?? []
                 #expect(!statuses.isEmpty, "the peer saw every send")
                 #expect(
-                    statuses.dropLast().allSatisfy(HTTPRetryPolicy.isRetryable(status:)),
+                    statuses.dropLast().allSatisfy(HTTPRetryableStatuses.contains),
                     "only retryable statuses were retried: \(statuses)")
                 guard let error else {
                     #expect(statuses.last.map { (200...299).contains($0) } == true, "a success ended in 2xx")
@@ -94,7 +95,7 @@
                 if error.status == 500 {
                     stoppedAt500 += 1
                 } else {
-                    #expect(error.status.map(HTTPRetryPolicy.isRetryable(status:)) == true)
+                    #expect(error.status.map(HTTPRetryableStatuses.contains) == true)
                     #expect(attempts == maximumAttempts, "a retryable status fails only at the budget")
                     budgetUsedUp += 1
                 }
@@ -132,7 +133,7 @@
 
         /// A retry policy that outlasts a receiver's restart (a few hundred milliseconds): for
         /// ``sendThroughRestart(_:receiver:tasks:sendsPerTask:stopAfter:downtime:)``.
-        public static let restartRetryPolicy = HTTPRetryPolicy(
+        public static let restartRetryPolicy = RetryPolicy(
             maximumAttempts: 10, initialBackoff: .milliseconds(50), maximumBackoff: .seconds(1))
 
         /// `tasks` × `sendsPerTask` events sent from `tasks` concurrent tasks while the receiver is

@@ -1,5 +1,6 @@
 #if Hummingbird
     public import CloudEvents
+    public import CloudEventsHTTP
     public import CloudEventsHummingbird
     public import Hummingbird
     public import Logging

@@ -7,42 +7,25 @@
 /// `503`, ...), and any other error is `500` with a generic message, so no internals leak.
 public typealias CloudEventHandler = @Sendable (CloudEvent, CloudEventContext) async throws -> CloudEvent?
 
-/// What a transport knows about a received event beside the event itself.
-public struct CloudEventContext: Sendable, Hashable {
-    /// The transport that delivered the event, in lower case: `"http"`, `"kafka"`, `"mqtt"`...
-    public var transport: String
-    /// The event's position in the batch it arrived in; `nil` when it arrived alone.
-    public var batchIndex: Int?
-    /// The number of events in the batch it arrived in; `nil` when it arrived alone.
-    public var batchCount: Int?
-    /// Transport-specific facts about the message, by name; each transport documents its keys
-    /// (HTTP: `http.method`, `http.target` and `cloudevents.content_mode`).
-    public var metadata: [String: String]
-
-    /// Creates a context.
-    public init(transport: String, batchIndex: Int? = nil, batchCount: Int? = nil, metadata: [String: String] = [:]) {
-        self.transport = transport
-        self.batchIndex = batchIndex
-        self.batchCount = batchCount
-        self.metadata = metadata
-    }
-}
-
-/// Receives CloudEvents from one transport and delivers each, decoded and validated, to a
-/// ``CloudEventHandler``.
+/// Receives CloudEvents from one transport and delivers each, decoded and validated, to the
+/// ``CloudEventHandler`` it was created with.
 ///
 /// The handler's reply event or thrown error becomes the transport's answer (see
 /// ``CloudEventHandler``). Events of a batch are delivered one at a time, in order.
 ///
+/// ``run()`` has the shape of swift-service-lifecycle's `Service`, so an adapter declares both
+/// and runs in a `ServiceGroup` as it is:
+///
 /// ```swift
-/// try await receiver.run { event, context in
+/// let receiver = HummingbirdCloudEventReceiver(path: "/events") { event, context in
 ///     logger.info("received \(event.id) over \(context.transport)")
 ///     return nil
 /// }
+/// try await ServiceGroup(services: [receiver], logger: logger).run()
 /// ```
 public protocol CloudEventReceiver: Sendable {
-    /// Receives events and hands each to `handler` until the receiver stops: when the surrounding
-    /// task is cancelled, or when the transport shuts down gracefully (finishing the events it has
-    /// already started to handle).
-    func run(_ handler: @escaping CloudEventHandler) async throws
+    /// Receives events and hands each to the handler until the receiver stops: when the
+    /// surrounding task is cancelled, or when the transport shuts down gracefully (finishing the
+    /// events it has already started to handle).
+    func run() async throws
 }

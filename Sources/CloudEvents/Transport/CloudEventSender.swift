@@ -30,7 +30,10 @@ public protocol CloudEventSender: Sendable {
 
     /// Sends events as one batch, in order, where the transport has batches; otherwise one by one.
     ///
+    /// - Returns: The events the peer answered with, in order (HTTP: a `200` response carrying a
+    ///   batch, or one event); empty when it accepted the batch without a reply.
     /// - Throws: ``CloudEventError``, whose ``CloudEventError/index`` names the first invalid
     ///   event, or a transport failure as described on ``CloudEventSender``.
-    func send(batch: [CloudEvent]) async throws
+    @discardableResult
+    func send(batch: [CloudEvent]) async throws -> [CloudEvent]
 }

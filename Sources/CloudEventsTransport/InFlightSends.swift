@@ -1,4 +1,4 @@
-package import CloudEvents
+public import CloudEvents
 
 /// The sends a sender has under way, so that shutting it down can refuse new sends, let the
 /// running ones finish within a grace period, and then cancel the rest, each of which then throws
@@ -6,9 +6,15 @@ package import CloudEvents
 ///
 /// Each send runs in a task of its own (inheriting the caller's priority and task-local values)
 /// because a shutdown must be able to cancel it; the caller's cancellation is passed on to it.
-package actor InFlightSends {
+///
+/// ```swift
+/// let inFlight = InFlightSends(target: "nats://127.0.0.1:4222 orders")
+/// let reply = try await inFlight.run { try await loop.deliver(until: deadline, attempt: publish, judge: judge) }
+/// await inFlight.shutdown(gracePeriod: .seconds(10))
+/// ```
+public actor InFlightSends {
     private struct Entry {
-        var task: Task<CloudEvent?, any Error>?
+        var cancel: (@Sendable () -> Void)?
         var isCancelledByShutdown = false
     }
 
@@ -19,24 +25,24 @@ package actor InFlightSends {
     private var drainWaiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
 
     /// Creates an empty set; `target` names the peer in error messages.
-    package init(target: String) {
+    public init(target: String) {
         self.target = target
     }
 
     /// The number of sends under way.
-    package var count: Int { entries.count }
+    public var count: Int { entries.count }
 
     /// Runs `operation` as a tracked send.
     ///
     /// - Throws: ``CloudEvents/CloudEventError/Code/shutDown`` when the sender is shut down
     ///   (before anything is sent), or when a shutdown cancels the send; `CancellationError` when
     ///   the caller's task is cancelled; otherwise whatever `operation` throws.
-    package nonisolated func run(_ operation: @escaping @Sendable () async throws -> CloudEvent?) async throws
-        -> CloudEvent?
+    public nonisolated func run<Result: Sendable>(_ operation: @escaping @Sendable () async throws -> Result)
+        async throws -> Result
     {
         let id = try await admit()
         let task = Task {
-            let result: Result<CloudEvent?, any Error>
+            let result: Swift.Result<Result, any Error>
             do {
                 result = .success(try await operation())
             } catch {
@@ -44,17 +50,17 @@ package actor InFlightSends {
             }
             let cancelledByShutdown = await finish(id)
             switch result {
-            case .failure(let cancelled as HTTPDeliveryCancelled) where cancelledByShutdown:
-                throw HTTPDelivery.shutDownError(attempts: cancelled.attempts, target: target)
+            case .failure(let cancelled as DeliveryCancelled) where cancelledByShutdown:
+                throw Self.shutDownError(attempts: cancelled.attempts, target: target)
             case .failure(is CancellationError) where cancelledByShutdown:
-                throw HTTPDelivery.shutDownError(attempts: 1, target: target)
-            case .failure(is HTTPDeliveryCancelled):
+                throw Self.shutDownError(attempts: 1, target: target)
+            case .failure(is DeliveryCancelled):
                 throw CancellationError()
             default:
                 return try result.get()
             }
         }
-        await attach(task, to: id)
+        await attach({ task.cancel() }, to: id)
         return try await withTaskCancellationHandler {
             try await task.value
         } onCancel: {
@@ -64,7 +70,7 @@ package actor InFlightSends {
 
     /// Refuses new sends, waits up to `gracePeriod` for the running ones, then cancels the rest
     /// and waits until they have ended. Calling it again waits again; it never throws.
-    package func shutdown(gracePeriod: Duration) async {
+    public func shutdown(gracePeriod: Duration) async {
         isClosed = true
         if !entries.isEmpty {
             await withTaskGroup(of: Void.self) { group in
@@ -76,23 +82,23 @@ package actor InFlightSends {
         }
         for id in entries.keys {
             entries[id]?.isCancelledByShutdown = true
-            entries[id]?.task?.cancel()
+            entries[id]?.cancel?()
         }
         await waitUntilDrained(cancellable: false)
     }
 
     private func admit() throws -> UInt64 {
-        guard !isClosed else { throw HTTPDelivery.shutDownError(attempts: 0, target: target) }
+        guard !isClosed else { throw Self.shutDownError(attempts: 0, target: target) }
         defer { nextID &+= 1 }
         entries[nextID] = Entry()
         return nextID
     }
 
     /// Records the task of a send; cancels it at once if a shutdown got there first.
-    private func attach(_ task: Task<CloudEvent?, any Error>, to id: UInt64) {
+    private func attach(_ cancel: @escaping @Sendable () -> Void, to id: UInt64) {
         guard entries[id] != nil else { return }  // already finished
-        entries[id]?.task = task
-        if entries[id]?.isCancelledByShutdown == true { task.cancel() }
+        entries[id]?.cancel = cancel
+        if entries[id]?.isCancelledByShutdown == true { cancel() }
     }
 
     /// Forgets a finished send; returns whether a shutdown cancelled it.
@@ -125,5 +131,18 @@ package actor InFlightSends {
 
     private func resumeDrainWaiter(_ id: UInt64) {
         drainWaiters.removeValue(forKey: id)?.resume()
+    }
+
+    /// The error a send ends with when a shutdown refuses it (`attempts` 0) or cancels it after
+    /// `attempts` attempts.
+    public static func shutDownError(attempts: Int, target: String) -> CloudEventError {
+        var error = CloudEventError(
+            .shutDown,
+            message: attempts == 0
+                ? "the sender is shut down; nothing was sent to \(target)"
+                : "the sender shut down before \(target) answered (after \(attempts) attempt(s)); the peer may or may"
+                    + " not have received the event")
+        error.attempts = attempts
+        return error
     }
 }

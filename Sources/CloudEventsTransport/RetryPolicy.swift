@@ -1,18 +1,17 @@
-/// When and how long an HTTP sender waits before trying a send again.
+/// When and how long a sender waits before trying a send again: the transport-neutral part of
+/// retrying, shared by every sender of this package and open to senders written outside it.
 ///
-/// A send is retried after a connection error (the peer could not be reached, or the connection
-/// broke before it answered) and after the statuses that mean "not now" —
-/// `408 Request Timeout`, `429 Too Many Requests`, `502 Bad Gateway`, `503 Service Unavailable`
-/// and `504 Gateway Timeout` — never after any other status: another `4xx` means the request
-/// itself is wrong and would fail again. Every attempt carries the same event with the same
-/// `id`, so a receiver that saw an earlier attempt can drop the duplicate.
+/// Which failures are retried is the transport's choice (HTTP: connection errors and the
+/// statuses `HTTPRetryableStatuses` lists; a broker: its "try again" answers).
+/// Every attempt carries the same event with the same `id`, so a receiver that saw an earlier
+/// attempt can drop the duplicate.
 ///
-/// The wait before attempt *n* + 1 is the peer's `Retry-After` when the answer had one
-/// (seconds or an HTTP-date), otherwise capped exponential back-off with full jitter: a random
-/// duration between zero and `min(maximumBackoff, initialBackoff × 2ⁿ⁻¹)`, which spreads the
-/// retries of many senders instead of synchronising them. Every wait counts against the send's
-/// deadline: a wait that would end after it fails the send at once.
-public struct HTTPRetryPolicy: Sendable, Hashable {
+/// The wait before attempt *n* + 1 is what the peer asked for when it said (HTTP's
+/// `Retry-After`), otherwise capped exponential back-off with full jitter: a random duration
+/// between zero and `min(maximumBackoff, initialBackoff × 2ⁿ⁻¹)`, which spreads the retries of
+/// many senders instead of synchronising them. Every wait counts against the send's deadline: a
+/// wait that would end after it fails the send at once (see ``DeliveryLoop``).
+public struct RetryPolicy: Sendable, Hashable {
     /// The most attempts per send, the first included; 1 disables retries.
     public var maximumAttempts: Int
     /// The back-off cap before the first retry.
@@ -35,18 +34,10 @@ public struct HTTPRetryPolicy: Sendable, Hashable {
     }
 
     /// The default policy: up to 4 attempts, back-off from 100 ms capped at 10 s.
-    public static let `default` = HTTPRetryPolicy()
+    public static let `default` = RetryPolicy()
 
     /// One attempt only: never retry.
-    public static let none = HTTPRetryPolicy(maximumAttempts: 1)
-
-    /// The statuses that are retried: 408, 429, 502, 503 and 504.
-    public static let retryableStatuses: Set<Int> = [408, 429, 502, 503, 504]
-
-    /// Whether an answer with `status` is worth another attempt.
-    public static func isRetryable(status: Int) -> Bool {
-        retryableStatuses.contains(status)
-    }
+    public static let none = RetryPolicy(maximumAttempts: 1)
 
     /// The back-off cap after `attempt` failed attempts (1 for the wait before the first retry):
     /// `min(maximumBackoff, initialBackoff × 2^(attempt − 1))`.

@@ -1,20 +1,18 @@
-public import CloudEvents
-
-/// Something that decides whether an event matches: a ``CESQLExpression`` or a ``SubscriptionFilter``.
+/// Something that decides whether an event matches: a `CESQLExpression` or a `SubscriptionFilter`
+/// of CloudEventsSQL, or a type of your own.
+///
+/// Every receiver takes one as its filter, so filtering is written once for all transports.
 public protocol CloudEventMatcher: Sendable {
     /// Whether `event` matches; an evaluation error is no match.
     func matches(_ event: CloudEvent) -> Bool
 }
-
-extension CESQLExpression: CloudEventMatcher {}
-extension SubscriptionFilter: CloudEventMatcher {}
 
 /// What a filtering handler does with an event that does not match.
 public enum NonMatchingEvents: Sendable, Hashable {
     /// Accept it and drop it, without calling the handler: what a subscription does with the events
     /// it did not ask for. HTTP answers `202 Accepted`. The default.
     case acceptAndDrop
-    /// Refuse it with ``/CloudEvents/CloudEventError/Code/filteredOut``: HTTP answers `400` with a
+    /// Refuse it with ``CloudEventError/Code/filteredOut``: HTTP answers `400` with a
     /// problem body naming the code, so the sender learns the event was not wanted.
     case refuse
 }
