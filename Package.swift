@@ -205,7 +205,11 @@ let package = Package(
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CloudEventsHTTPTests", dependencies: ["CloudEventsHTTP", "CoreTestSupport"],
+            name: "CloudEventsHTTPTests",
+            dependencies: [
+                "CloudEventsHTTP", "CloudEventsTransport", "CoreTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings),
         // The transport layer, and a toy in-memory transport built from its public API only.
         .testTarget(
@@ -235,7 +239,7 @@ let package = Package(
         .testTarget(
             name: "CloudEventsSenderTests",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
                 "CloudEventsHummingbird", "TransportTestSupport", "CoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],

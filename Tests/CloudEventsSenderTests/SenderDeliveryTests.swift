@@ -3,6 +3,7 @@
     import CoreTestSupport
     import CloudEventsHTTP
     import CloudEventsHummingbird
+    import Hummingbird
     import Testing
     import TransportTestSupport
 
@@ -28,6 +29,19 @@
                 )
                 #expect(await recorder.contexts.first?.metadata["cloudevents.content_mode"] == mode.rawValue)
             }
+        }
+
+        @Test("send(batch:) returns the receiver's replies, in order", arguments: SenderKind.all)
+        func batchReplies(kind: SenderKind) async throws {
+            let router = Router()
+            router.receiveCloudEvents(at: "/events") { event, _ in
+                CloudEvent(id: "reply-\(event.id)", source: "/receiver", type: "com.example.ack")
+            }
+            let events = (1...3).map(TestEvents.small)
+            let replies = try await withTestServer(router) { port in
+                try await kind.withSender(port: port) { try await $0.send(batch: events) }
+            }
+            #expect(replies.map(\.id) == events.map { "reply-\($0.id)" })
         }
 
         @Test("send(batch:) delivers every event, in order, in one batch request", arguments: SenderKind.all)

@@ -49,7 +49,9 @@
                 #if AsyncHTTPClient
                     let client = AsyncHTTPClientCloudEventSender(
                         url: url, configuration: configuration, shutdownGracePeriod: Self.unhurried)
-                    sender = TestedSender(client) { await client.shutdown() }
+                    sender = TestedSender(client, sendBefore: { try await client.send($0, deadline: $1) }) {
+                        await client.shutdown()
+                    }
                 #else
                     throw CloudEventError(.transportFailed, message: "built without the AsyncHTTPClient trait")
                 #endif
@@ -57,7 +59,9 @@
                 guard let parsed = URL(string: url) else { throw CloudEventError(.transportFailed, message: url) }
                 let session = URLSessionCloudEventSender(
                     url: parsed, configuration: configuration, shutdownGracePeriod: Self.unhurried)
-                sender = TestedSender(session) { await session.shutdown() }
+                sender = TestedSender(session, sendBefore: { try await session.send($0, deadline: $1) }) {
+                    await session.shutdown()
+                }
             }
             do {
                 let result = try await body(sender)
@@ -73,14 +77,24 @@
     /// A sender under test, with the shutdown its kind has (`CloudEventSender` has none).
     struct TestedSender: CloudEventSender {
         private let base: any CloudEventSender
+        private let sendBefore: @Sendable (CloudEvent, ContinuousClock.Instant) async throws -> CloudEvent?
         private let shutdownAction: @Sendable () async -> Void
 
-        init(_ base: any CloudEventSender, shutdown: @escaping @Sendable () async -> Void) {
+        init(
+            _ base: any CloudEventSender,
+            sendBefore: @escaping @Sendable (CloudEvent, ContinuousClock.Instant) async throws -> CloudEvent?,
+            shutdown: @escaping @Sendable () async -> Void
+        ) {
             self.base = base
+            self.sendBefore = sendBefore
             self.shutdownAction = shutdown
         }
 
         func send(_ event: CloudEvent) async throws -> CloudEvent? { try await base.send(event) }
+        /// Sends with the sender's own `send(_:deadline:)`.
+        func send(_ event: CloudEvent, deadline: ContinuousClock.Instant) async throws -> CloudEvent? {
+            try await sendBefore(event, deadline)
+        }
         func send(batch: [CloudEvent]) async throws -> [CloudEvent] { try await base.send(batch: batch) }
         /// Shuts the sender down with its default grace period; calling it again is harmless.
         func shutdown() async { await shutdownAction() }

@@ -2,6 +2,7 @@
     import CloudEvents
     import CoreTestSupport
     import CloudEventsHTTP
+    import CloudEventsTransport
     import Hummingbird
     import Testing
     import TransportTestSupport
@@ -188,6 +189,29 @@
             #expect(error?.code == .connectionFailed)
             #expect(error?.attempts == 3)
             #expect(error?.status == nil)
+            // In plain words, with the client's own error kept for code that needs it.
+            let message = error?.message ?? ""
+            #expect(message.contains(": the connection was refused"), "\(message)")
+            #expect(!message.contains("errno") && !message.contains("error set"), "\(message)")
+            #expect(error?.underlyingError != nil)
+        }
+
+        @Test(
+            "a deadline given to the call ends the send when it is earlier than the timeout", arguments: SenderKind.all)
+        func callDeadline(kind: SenderKind) async throws {
+            let error = try await withClosedPort { port in
+                try await kind.withSender(
+                    port: port,
+                    retryPolicy: RetryPolicy(
+                        maximumAttempts: 1000, initialBackoff: .milliseconds(50), maximumBackoff: .milliseconds(50)),
+                    deadline: .seconds(300)
+                ) { sender in
+                    await cloudEventError {
+                        _ = try await sender.send(TestEvents.small(), deadline: .now + .milliseconds(400))
+                    }
+                }
+            }
+            #expect(error?.code == .deadlineExceeded, "\(String(describing: error))")
         }
 
         @Test(
