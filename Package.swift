@@ -1,10 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-let strictSettings: [SwiftSetting] = [
+/// README's quick start is compiled as a user's package would compile it: without
+/// `MemberImportVisibility`, which a new package does not enable.
+let exampleSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
+
+let strictSettings: [SwiftSetting] = exampleSettings + [.enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "swift-cloudevents",
@@ -172,7 +176,7 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
             ],
-            path: "Examples/QuickStart/Sources/OrdersService", swiftSettings: strictSettings),
+            path: "Examples/QuickStart/Sources/OrdersService", swiftSettings: exampleSettings),
         .executableTarget(
             name: "CoreExample", dependencies: ["CloudEvents"], path: "Examples/CoreExample",
             swiftSettings: strictSettings),
@@ -184,6 +188,8 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
                 "CloudEventsHummingbird", "CloudEventsSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),

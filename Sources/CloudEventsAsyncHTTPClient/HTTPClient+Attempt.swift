@@ -5,6 +5,7 @@
     import HTTPTypes
     import Logging
     import NIOCore
+    import NIOHTTP1
 
     extension HTTPClient {
         /// One attempt: executes `request` within `timeLeft` and reads the answer, classifying the

@@ -4,6 +4,8 @@
     import CloudEvents
     import CloudEventsAsyncHTTPClient
     import CloudEventsHummingbird
+    import Hummingbird
+    import HummingbirdCore
     import ServiceLifecycle
 
     /// `cloudevents demo`: a receiver and a sender in one process, and what travelled between them.

@@ -3,6 +3,7 @@
     import CloudEvents
     import CloudEventsHummingbird
     import Hummingbird
+    import UnixSignals
 
     /// `cloudevents listen --port P [--host H]`: an HTTP receiver that prints every event it accepts.
     struct ListenCommand: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+import CloudEvents
 internal import Yams
 
 /// Reading cases from the upstream YAML files.

@@ -6,6 +6,7 @@
     import Hummingbird
     import Testing
     import TransportTestSupport
+    import NIOHTTP1
 
     /// The receiver's answers to real requests on 127.0.0.1 (AsyncHTTPClient as a plain client).
     @Suite("Hummingbird receiver: answers", .timeLimit(.minutes(10)))

@@ -1,5 +1,6 @@
 import CloudEvents
 import CloudEventsSQL
+import Foundation
 import Testing
 
 /// `=` and `LIKE` on a text attribute compare its stored UTF-8 bytes; the same comparison on a

@@ -1,5 +1,6 @@
 #if Hummingbird
     import CloudEvents
+    import CloudEventsTransport
     import Testing
     import TransportTestSupport
 

@@ -3,6 +3,7 @@
     import CloudEventsAsyncHTTPClient
     import CloudEventsTracing
     import InMemoryTracing
+    import Logging
     import Testing
     import Tracing
     import TransportTestSupport

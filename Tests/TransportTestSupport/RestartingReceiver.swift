@@ -1,5 +1,6 @@
 #if Hummingbird
     import CloudEvents
+    import CloudEventsHummingbird
     import Hummingbird
     import ServiceLifecycle
 
