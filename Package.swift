@@ -38,7 +38,12 @@ let package = Package(
             name: "Tracing",
             description:
                 "CloudEventsTracing: the Distributed Tracing extension and spans through apple/swift-distributed-tracing."),
-        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing"]),
+        .trait(
+            name: "ServiceLifecycle",
+            description:
+                "URLSessionCloudEventSender as a swift-service-lifecycle Service (the AsyncHTTPClient and Hummingbird adapters always are)."
+        ),
+        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -114,7 +119,9 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["ServiceLifecycle"])),
             ],
             swiftSettings: strictSettings),
         .target(
@@ -248,6 +255,9 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsAsyncHTTPClient", "CloudEventsURLSession",
                 "CloudEventsHummingbird", "TransportTestSupport", "CoreTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle",
+                    condition: .when(traits: ["Hummingbird", "ServiceLifecycle"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -25,16 +25,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
-modules=(CloudEvents CloudEventsFoundation CloudEventsHTTP CloudEventsConformance CloudEventsTracing CloudEventsSQL)
+modules=(
+    CloudEvents CloudEventsFoundation CloudEventsTransport CloudEventsTracing CloudEventsHTTP CloudEventsConformance
+    CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+)
 dependencies_of() {
     case "$1" in
-        CloudEventsFoundation | CloudEventsHTTP | CloudEventsTracing | CloudEventsSQL) echo CloudEvents ;;
+        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL) echo CloudEvents ;;
+        CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
+        CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP ;;
+        CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
+            echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         *) ;;
     esac
 }
 # Targets whose builds cover every module above (with their dependencies).
-build_targets=(CloudEventsFoundation CloudEventsConformance CloudEventsTracing CloudEventsSQL)
+build_targets=(
+    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession
+    CloudEventsHummingbird
+)
 
 scratch=.build-docs
 graphs="$PWD/$scratch/symbol-graphs"

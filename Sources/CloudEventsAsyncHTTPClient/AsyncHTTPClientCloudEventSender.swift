@@ -22,12 +22,12 @@
     ///
     /// - **Modes.** Single events go in the configuration's mode (binary by default, with its
     ///   header budget); ``send(batch:)`` uses batch mode. A `415` from the peer is an error
-    ///   (``CloudEvents/CloudEventError/Code/rejectedByPeer``), never a silent switch of mode.
+    ///   (``/CloudEvents/CloudEventError/Code/rejectedByPeer``), never a silent switch of mode.
     /// - **Retries.** Connection errors and `408`, `429`, `502`, `503` and `504` are retried as
     ///   ``/CloudEventsTransport/RetryPolicy`` describes, honouring `Retry-After`, always with
     ///   the same event (the same `id`); no other status is retried. Everything — attempts, waits
     ///   — fits in the configuration's `timeout`, or the call's `deadline` when that is earlier.
-    /// - **Errors** are ``CloudEvents/CloudEventError`` values carrying the final status, a snippet of
+    /// - **Errors** are ``/CloudEvents/CloudEventError`` values carrying the final status, a snippet of
     ///   the answer's body, the number of attempts and the client's own error, with a message in
     ///   plain words ("the connection was refused").
     /// - **Loggers.** Retries are logged at `debug` to the sender's logger, or to the logger a call
@@ -36,7 +36,7 @@
     ///   `HTTPClient` pools connections.
     /// - **Shutdown.** ``shutdown(gracePeriod:)`` refuses new sends, lets running ones finish within
     ///   the grace period, then cancels the rest; each of those throws
-    ///   ``CloudEvents/CloudEventError/Code/shutDown``. As a swift-service-lifecycle `Service`, the
+    ///   ``/CloudEvents/CloudEventError/Code/shutDown``. As a swift-service-lifecycle `Service`, the
     ///   sender does this on graceful shutdown of its `ServiceGroup`.
     ///
     /// ## The HTTP client
@@ -47,7 +47,7 @@
     /// (AsyncHTTPClient's default, and `HTTPClient.shared`'s), the client itself keeps reconnecting
     /// until the deadline, so the retry policy never sees connection errors; and a client that
     /// follows redirects turns `POST` into `GET` on `301`/`302`/`303`, which the sender reports as
-    /// ``CloudEvents/CloudEventError/Code/transportFailed`` rather than count as delivery.
+    /// ``/CloudEvents/CloudEventError/Code/transportFailed`` rather than count as delivery.
     public final class AsyncHTTPClientCloudEventSender: CloudEventSender, Service {
         /// Where events are sent.
         public let url: String
@@ -145,12 +145,12 @@
         ///     `timeout` still applies when it ends earlier. Default: the timeout alone.
         ///   - logger: Where this send logs (retries, at `debug`) and the logger passed to the
         ///     client. Default: the sender's.
-        /// - Throws: ``CloudEvents/CloudEventError``: the event's validation or header-budget error
-        ///   before anything is sent; ``CloudEvents/CloudEventError/Code/connectionFailed``,
-        ///   ``CloudEvents/CloudEventError/Code/rejectedByPeer``,
-        ///   ``CloudEvents/CloudEventError/Code/deadlineExceeded``,
-        ///   ``CloudEvents/CloudEventError/Code/shutDown`` or
-        ///   ``CloudEvents/CloudEventError/Code/transportFailed`` after.
+        /// - Throws: ``/CloudEvents/CloudEventError``: the event's validation or header-budget error
+        ///   before anything is sent; ``/CloudEvents/CloudEventError/Code/connectionFailed``,
+        ///   ``/CloudEvents/CloudEventError/Code/rejectedByPeer``,
+        ///   ``/CloudEvents/CloudEventError/Code/deadlineExceeded``,
+        ///   ``/CloudEvents/CloudEventError/Code/shutDown`` or
+        ///   ``/CloudEvents/CloudEventError/Code/transportFailed`` after.
         @discardableResult
         public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?, logger: Logger? = nil)
             async throws -> CloudEvent?
@@ -185,7 +185,7 @@
         ///   - deadline: When the send must be over; see ``send(_:deadline:logger:)``.
         ///   - logger: Where this send logs. Default: the sender's.
         /// - Throws: as ``send(_:deadline:logger:)``; a validation error's
-        ///   ``CloudEvents/CloudEventError/index`` names the first invalid event.
+        ///   ``/CloudEvents/CloudEventError/index`` names the first invalid event.
         @discardableResult
         public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?, logger: Logger? = nil)
             async throws -> [CloudEvent]
@@ -209,7 +209,7 @@
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
         /// ``shutdownGracePeriod``), then cancels the rest, each of which throws
-        /// ``CloudEvents/CloudEventError/Code/shutDown``. Returns when no send is running, after
+        /// ``/CloudEvents/CloudEventError/Code/shutDown``. Returns when no send is running, after
         /// shutting down the `HTTPClient` if the sender created it.
         public func shutdown(gracePeriod: Duration? = nil) async {
             await inFlight.shutdown(gracePeriod: gracePeriod ?? shutdownGracePeriod)

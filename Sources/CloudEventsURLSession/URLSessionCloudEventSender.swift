@@ -3,7 +3,6 @@ public import CloudEventsHTTP
 import CloudEventsTracing
 import CloudEventsTransport
 public import Foundation
-public import ServiceLifecycle
 
 #if canImport(FoundationNetworking)
     public import FoundationNetworking
@@ -21,9 +20,10 @@ public import ServiceLifecycle
 /// connection errors and `408`/`429`/`502`/`503`/`504` with back-off or `Retry-After`, the same
 /// event on every attempt, one deadline per send, typed errors, reply events, safe concurrent
 /// use, graceful shutdown — within what URLSession allows; see the module documentation for the
-/// differences (redirects, memory bound of answers, header fields URLSession adds). As a
-/// swift-service-lifecycle `Service`, it shuts down on graceful shutdown of its `ServiceGroup`.
-public final class URLSessionCloudEventSender: CloudEventSender, Service {
+/// differences (redirects, memory bound of answers, header fields URLSession adds). With the
+/// `ServiceLifecycle` trait (on by default) it is a swift-service-lifecycle `Service`, which shuts
+/// down on graceful shutdown of its `ServiceGroup`.
+public final class URLSessionCloudEventSender: CloudEventSender {
     /// Where events are sent.
     public let url: URL
     /// How events are encoded, delivered and retried.
@@ -87,8 +87,8 @@ public final class URLSessionCloudEventSender: CloudEventSender, Service {
 
     /// Sends one event in the configured mode and returns the peer's reply event, if any.
     ///
-    /// - Throws: ``CloudEvents/CloudEventError``, as `AsyncHTTPClientCloudEventSender.send(_:)` does;
-    ///   also ``CloudEvents/CloudEventError/Code/unsupportedFormat`` (attribute `datacontenttype`),
+    /// - Throws: ``/CloudEvents/CloudEventError``, as `AsyncHTTPClientCloudEventSender.send(_:)` does;
+    ///   also ``/CloudEvents/CloudEventError/Code/unsupportedFormat`` (attribute `datacontenttype`),
     ///   before anything is sent, for a binary-mode event with data but no `datacontenttype`,
     ///   whose data URLSession would label `application/x-www-form-urlencoded`.
     /// - Parameter deadline: When the send must be over, retries included; the configuration's
@@ -111,8 +111,8 @@ public final class URLSessionCloudEventSender: CloudEventSender, Service {
     /// accepted them without a reply).
     ///
     /// - Parameter deadline: When the send must be over; see ``send(_:deadline:)``.
-    /// - Throws: ``CloudEvents/CloudEventError``; a validation error's
-    ///   ``CloudEvents/CloudEventError/index`` names the first invalid event.
+    /// - Throws: ``/CloudEvents/CloudEventError``; a validation error's
+    ///   ``/CloudEvents/CloudEventError/index`` names the first invalid event.
     @discardableResult
     public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?) async throws -> [CloudEvent] {
         try await TransportObservation.withProducerSpan(sending: batch, destination: destination) { batch, trace in
@@ -129,24 +129,11 @@ public final class URLSessionCloudEventSender: CloudEventSender, Service {
         try await send(batch: batch, deadline: nil)
     }
 
-    /// Runs as a swift-service-lifecycle `Service`: waits for graceful shutdown, then shuts the
-    /// sender down with ``shutdownGracePeriod`` (or at once when the service is cancelled).
-    public func run() async throws {
-        let cancelled: Bool
-        do {
-            try await gracefulShutdown()
-            cancelled = false
-        } catch {
-            cancelled = true
-        }
-        await shutdown(gracePeriod: cancelled ? .zero : shutdownGracePeriod)
-    }
-
     private var destination: CloudEventTraceDestination { CloudEventTraceDestination(httpURL: url.absoluteString) }
 
     /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
     /// ``shutdownGracePeriod``), then cancels the rest, each of which throws
-    /// ``CloudEvents/CloudEventError/Code/shutDown``; then invalidates the session if the sender
+    /// ``/CloudEvents/CloudEventError/Code/shutDown``; then invalidates the session if the sender
     /// created it.
     public func shutdown(gracePeriod: Duration? = nil) async {
         await inFlight.shutdown(gracePeriod: gracePeriod ?? shutdownGracePeriod)

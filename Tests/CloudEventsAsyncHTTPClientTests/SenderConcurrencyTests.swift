@@ -75,28 +75,5 @@
                 #expect(server.seen.requests == 1)
             }
         }
-
-        @Test("as a Service, the sender shuts down with its ServiceGroup and then refuses sends")
-        func serviceLifecycle() async throws {
-            let recorder = EventRecorder()
-            try await withTestServer(recordingRouter(recorder)) { port in
-                let sender = AsyncHTTPClientCloudEventSender(
-                    url: "http://127.0.0.1:\(port)/events",
-                    configuration: HTTPSenderConfiguration(timeout: unhurried, retryPolicy: fastRetries))
-                let serviceGroup = ServiceGroup(
-                    configuration: ServiceGroupConfiguration(
-                        services: [sender], gracefulShutdownSignals: [], logger: testLogger))
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await serviceGroup.run() }
-                    _ = try await sender.send(TestEvents.small())
-                    await serviceGroup.triggerGracefulShutdown()
-                    try await group.next()
-                }
-                let error = await cloudEventError { _ = try await sender.send(TestEvents.small()) }
-                #expect(error?.code == .shutDown)
-                #expect(error?.attempts == 0)
-            }
-            #expect(await recorder.count == 1)
-        }
     }
 #endif

@@ -4,6 +4,7 @@
     import CloudEventsHTTP
     import CloudEventsHummingbird
     import Hummingbird
+    import ServiceLifecycle
     import Testing
     import TransportTestSupport
 
@@ -30,6 +31,31 @@
                 #expect(await recorder.contexts.first?.metadata["cloudevents.content_mode"] == mode.rawValue)
             }
         }
+
+        #if ServiceLifecycle
+            @Test(
+                "as a Service, the sender shuts down with its ServiceGroup and then refuses sends",
+                arguments: SenderKind.all)
+            func serviceLifecycle(kind: SenderKind) async throws {
+                let recorder = EventRecorder()
+                try await withTestServer(recordingRouter(recorder)) { port in
+                    let sender = try kind.makeService(port: port)
+                    let serviceGroup = ServiceGroup(
+                        configuration: ServiceGroupConfiguration(
+                            services: [sender], gracefulShutdownSignals: [], logger: testLogger))
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await serviceGroup.run() }
+                        _ = try await sender.send(TestEvents.small())
+                        await serviceGroup.triggerGracefulShutdown()
+                        try await group.next()
+                    }
+                    let error = await cloudEventError { _ = try await sender.send(TestEvents.small()) }
+                    #expect(error?.code == .shutDown)
+                    #expect(error?.attempts == 0)
+                }
+                #expect(await recorder.count == 1)
+            }
+        #endif
 
         @Test("send(batch:) returns the receiver's replies, in order", arguments: SenderKind.all)
         func batchReplies(kind: SenderKind) async throws {

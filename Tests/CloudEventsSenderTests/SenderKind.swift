@@ -3,6 +3,7 @@
     import CloudEventsHTTP
     import CloudEventsURLSession
     import Foundation
+    import ServiceLifecycle
 
     #if AsyncHTTPClient
         import CloudEventsAsyncHTTPClient
@@ -73,6 +74,27 @@
             }
         }
     }
+
+    #if ServiceLifecycle
+        extension SenderKind {
+            /// A sender of this kind as a swift-service-lifecycle `Service`.
+            func makeService(port: Int) throws -> any CloudEventSender & Service {
+                let url = "http://127.0.0.1:\(port)/events"
+                let configuration = HTTPSenderConfiguration(timeout: Self.unhurried, retryPolicy: Self.fastRetries)
+                switch self {
+                case .asyncHTTPClient:
+                    #if AsyncHTTPClient
+                        return AsyncHTTPClientCloudEventSender(url: url, configuration: configuration)
+                    #else
+                        throw CloudEventError(.transportFailed, message: "built without the AsyncHTTPClient trait")
+                    #endif
+                case .urlSession:
+                    guard let parsed = URL(string: url) else { throw CloudEventError(.transportFailed, message: url) }
+                    return URLSessionCloudEventSender(url: parsed, configuration: configuration)
+                }
+            }
+        }
+    #endif
 
     /// A sender under test, with the shutdown its kind has (`CloudEventSender` has none).
     struct TestedSender: CloudEventSender {
