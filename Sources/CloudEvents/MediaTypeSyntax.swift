@@ -54,6 +54,20 @@ package enum MediaTypeSyntax {
         ByteText.withUTF8(text) { hasEssence($0, equalTo: lowercasedASCII) }
     }
 
+    /// Whether the essence (`type/subtype`) equals `mediaType`, ignoring ASCII case and any
+    /// parameters; how a binding picks the event format a `Content-Type` names.
+    package static func hasEssence(_ b: UnsafeBufferPointer<UInt8>, equalTo mediaType: String) -> Bool {
+        guard let (type, subtype) = essence(b) else { return false }
+        return equalsIgnoringCase(b, type.lowerBound..<subtype.upperBound, mediaType)
+    }
+
+    /// Whether the text starts with `prefix`, ignoring ASCII case (`application/cloudevents`
+    /// starts every CloudEvents format's media type).
+    package static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lowercasedASCII: StaticString) -> Bool {
+        guard b.count >= lowercasedASCII.utf8CodeUnitCount else { return false }
+        return equalsIgnoringCase(b, 0..<lowercasedASCII.utf8CodeUnitCount, lowercasedASCII)
+    }
+
     /// Whether data of this type is JSON: subtype `json` or a `+json` structured suffix
     /// (RFC 6839), case-insensitively, whatever the parameters. The JSON event format embeds
     /// such data as JSON rather than as a string or Base64.

@@ -1,12 +1,10 @@
-/// How a CloudEvent travels in an HTTP message (HTTP protocol binding, section 1.3).
-public enum HTTPContentMode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Attributes in `ce-` header fields, `datacontenttype` in `Content-Type`, data as the body.
-    case binary
-    /// The whole event in the body, in an event format (`application/cloudevents+json`).
-    case structured
-    /// Several events in the body, in a batch format (`application/cloudevents-batch+json`).
-    case batch
+public import CloudEvents
 
-    /// The mode's name.
-    public var description: String { rawValue }
-}
+/// How a CloudEvent travels in an HTTP message (HTTP protocol binding, section 1.3).
+///
+/// The content modes are the same in every binding, so the type lives in the core as
+/// ``/CloudEvents/CloudEventContentMode``; this name is kept so that code written against the
+/// HTTP binding keeps compiling. In binary mode the attributes are `ce-` header fields and
+/// `datacontenttype` is `Content-Type`; structured mode carries `application/cloudevents+json`
+/// (or another configured event format) and batch mode `application/cloudevents-batch+json`.
+public typealias HTTPContentMode = CloudEventContentMode
