@@ -58,7 +58,9 @@ package enum MediaTypeSyntax {
     /// parameters; how a binding picks the event format a `Content-Type` names.
     package static func hasEssence(_ b: UnsafeBufferPointer<UInt8>, equalTo mediaType: String) -> Bool {
         guard let (type, subtype) = essence(b) else { return false }
-        return equalsIgnoringCase(b, type.lowerBound..<subtype.upperBound, mediaType)
+        let range = type.lowerBound..<subtype.upperBound
+        let compared = mediaType.utf8.withContiguousStorageIfAvailable { equalsIgnoringCase(b, range, $0) }
+        return compared ?? equalsIgnoringCase(b, range, mediaType)
     }
 
     /// Whether the text starts with `prefix`, ignoring ASCII case (`application/cloudevents`
@@ -294,6 +296,21 @@ package enum MediaTypeSyntax {
             }
             return true
         }
+    }
+
+    /// ASCII case-insensitive comparison of `b[range]` with the bytes of a run-time name.
+    private static func equalsIgnoringCase(
+        _ b: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        _ other: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard other.count == range.count else { return false }
+        var j = 0
+        for i in range {
+            if lower(b[i]) != lower(other[j]) { return false }
+            j += 1
+        }
+        return true
     }
 
     /// ASCII case-insensitive comparison of `b[range]` with a run-time name (a parameter name).

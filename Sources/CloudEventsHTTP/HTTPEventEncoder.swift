@@ -83,8 +83,7 @@ public struct HTTPEventEncoder: Sendable {
     public func encodeStructured(_ event: CloudEvent) throws -> EncodedHTTPMessage {
         let body = try format.encode(event)
         return EncodedHTTPMessage(
-            headerFields: [.contentType: HTTPEventEncoder.contentType(format.eventMediaType)], body: body,
-            mode: .structured)
+            headerFields: HTTPEventEncoder.contentTypeFields(format.eventMediaType), body: body, mode: .structured)
     }
 
     /// Encodes events as one batch-mode message.
@@ -98,15 +97,15 @@ public struct HTTPEventEncoder: Sendable {
                 .unsupportedFormat, message: "the event format \(format.eventMediaType) has no batch form")
         }
         let body = try format.encodeBatch(Array(events))
-        return EncodedHTTPMessage(
-            headerFields: [.contentType: HTTPEventEncoder.contentType(mediaType)], body: body, mode: .batch)
+        return EncodedHTTPMessage(headerFields: HTTPEventEncoder.contentTypeFields(mediaType), body: body, mode: .batch)
     }
 
-    /// The `Content-Type` for a format's media type: the constants for JSON, the type with
-    /// `; charset=utf-8` for another JSON-based (`+json`) one, the type itself otherwise.
-    private static func contentType(_ mediaType: String) -> String {
-        if mediaType == JSONEventFormat.mediaType { return structuredContentType }
-        if mediaType == JSONEventFormat.batchMediaType { return batchContentType }
-        return MediaTypeSyntax.isJSON(mediaType) ? mediaType + "; charset=utf-8" : mediaType
+    /// The `Content-Type` field for a format's media type: the constants for JSON (as literals,
+    /// which the compiler builds once), the type with `; charset=utf-8` for another JSON-based
+    /// (`+json`) one, the type itself otherwise.
+    private static func contentTypeFields(_ mediaType: String) -> HTTPFields {
+        if mediaType == JSONEventFormat.mediaType { return [.contentType: structuredContentType] }
+        if mediaType == JSONEventFormat.batchMediaType { return [.contentType: batchContentType] }
+        return [.contentType: MediaTypeSyntax.isJSON(mediaType) ? mediaType + "; charset=utf-8" : mediaType]
     }
 }
