@@ -1,5 +1,4 @@
-// The binding's types are made of the core's: ``HTTPContentMode`` is the core's
-// `CloudEventContentMode`, messages carry `CloudEvent`s, formats are `CloudEventFormat`s. Importing
-// CloudEventsHTTP is therefore enough to use them, as it was when the content mode was declared
-// here; a public declaration that names `HTTPContentMode` needs no import of CloudEvents.
-@_exported public import CloudEvents
+// ``HTTPContentMode`` is the core's `CloudEventContentMode`. Re-exporting that one enum (not the
+// whole core) keeps code that names `HTTPContentMode` in a public declaration compiling with
+// `import CloudEventsHTTP` alone, as when the enum was declared here.
+@_exported public import enum CloudEvents.CloudEventContentMode

@@ -1,9 +1,10 @@
 /// Reads an event in binary mode from header values and a payload, for any header-style
 /// protocol binding (``CloudEventHeaderScheme``).
 ///
-/// A binding feeds every header of its message to ``read(name:value:)``, which keeps those of
-/// the event (the attribute headers and the content type header) and ignores the others, then
-/// calls ``finish(body:)`` with the payload:
+/// A binding feeds every header of its message to
+/// ``read(name:value:)-(UnsafeBufferPointer<UInt8>,_)``, which keeps those of the event (the
+/// attribute headers and the content type header) and ignores the others, then calls
+/// ``finish(body:)`` with the payload:
 ///
 /// ```swift
 /// var decoder = CloudEventHeaderDecoder(scheme: .kafka)
