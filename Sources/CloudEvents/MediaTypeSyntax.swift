@@ -54,6 +54,22 @@ package enum MediaTypeSyntax {
         ByteText.withUTF8(text) { hasEssence($0, equalTo: lowercasedASCII) }
     }
 
+    /// Whether the essence (`type/subtype`) equals `mediaType`, ignoring ASCII case and any
+    /// parameters; how a binding picks the event format a `Content-Type` names.
+    package static func hasEssence(_ b: UnsafeBufferPointer<UInt8>, equalTo mediaType: String) -> Bool {
+        guard let (type, subtype) = essence(b) else { return false }
+        let range = type.lowerBound..<subtype.upperBound
+        let compared = mediaType.utf8.withContiguousStorageIfAvailable { equalsIgnoringCase(b, range, $0) }
+        return compared ?? equalsIgnoringCase(b, range, mediaType)
+    }
+
+    /// Whether the text starts with `prefix`, ignoring ASCII case (`application/cloudevents`
+    /// starts every CloudEvents format's media type).
+    package static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lowercasedASCII: StaticString) -> Bool {
+        guard b.count >= lowercasedASCII.utf8CodeUnitCount else { return false }
+        return equalsIgnoringCase(b, 0..<lowercasedASCII.utf8CodeUnitCount, lowercasedASCII)
+    }
+
     /// Whether data of this type is JSON: subtype `json` or a `+json` structured suffix
     /// (RFC 6839), case-insensitively, whatever the parameters. The JSON event format embeds
     /// such data as JSON rather than as a string or Base64.
@@ -280,6 +296,21 @@ package enum MediaTypeSyntax {
             }
             return true
         }
+    }
+
+    /// ASCII case-insensitive comparison of `b[range]` with the bytes of a run-time name.
+    private static func equalsIgnoringCase(
+        _ b: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        _ other: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard other.count == range.count else { return false }
+        var j = 0
+        for i in range {
+            if lower(b[i]) != lower(other[j]) { return false }
+            j += 1
+        }
+        return true
     }
 
     /// ASCII case-insensitive comparison of `b[range]` with a run-time name (a parameter name).

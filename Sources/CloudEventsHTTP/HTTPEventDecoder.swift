@@ -3,10 +3,17 @@ public import HTTPTypes
 
 /// Decodes CloudEvents from HTTP messages (requests or responses) in any mode.
 ///
-/// The mode comes from `Content-Type`, matched case-insensitively with parameters allowed:
-/// `application/cloudevents+json` is structured, `application/cloudevents-batch+json` is batch,
-/// any other `application/cloudevents…` type is an unsupported format, and anything else is
-/// binary mode when a `ce-specversion` field is present. Every decoded event is validated.
+/// The mode comes from `Content-Type`, matched case-insensitively with parameters allowed: the
+/// event media type of one of ``formats`` (`application/cloudevents+json`) is structured, its
+/// batch media type (`application/cloudevents-batch+json`) is batch, any other
+/// `application/cloudevents…` type is an unsupported format, and anything else is binary mode
+/// when a `ce-specversion` field is present. Every decoded event is validated.
+///
+/// Other event formats are plugged in through ``formats``:
+///
+/// ```swift
+/// let decoder = HTTPEventDecoder(formats: [JSONEventFormat(), MyProtobufFormat()])
+/// ```
 ///
 /// ```swift
 /// let decoder = HTTPEventDecoder()
@@ -33,61 +40,64 @@ public struct HTTPEventDecoder: Sendable {
         public var maximumAttributeFieldBytes: Int
 
         /// Creates limits; each argument has the documented default.
-        public init(maximumBodySize: Int = 16 << 20, maximumAttributeFieldCount: Int = 128, maximumAttributeFieldBytes: Int = 64 << 10) {
+        public init(
+            maximumBodySize: Int = 16 << 20, maximumAttributeFieldCount: Int = 128,
+            maximumAttributeFieldBytes: Int = 64 << 10
+        ) {
             self.maximumBodySize = maximumBodySize
             self.maximumAttributeFieldCount = maximumAttributeFieldCount
             self.maximumAttributeFieldBytes = maximumAttributeFieldBytes
         }
     }
 
-    /// The event format for structured and batch mode (and its own limits).
-    public var format: JSONEventFormat
+    /// The event formats for structured and batch mode, picked by the media type of
+    /// `Content-Type`. Default: the JSON format only.
+    ///
+    /// The first ``/CloudEvents/JSONEventFormat`` in the list also bounds the nesting depth of
+    /// JSON data in binary mode (``format``).
+    public var formats: [any CloudEventFormat] {
+        didSet { maximumJSONDepth = HTTPEventDecoder.maximumJSONDepth(in: formats) }
+    }
     /// The limits this decoder enforces.
     public var limits: Limits
+    /// The nesting depth allowed to JSON data in binary mode, kept from ``formats``.
+    private var maximumJSONDepth: Int
 
-    /// Creates a decoder.
-    public init(format: JSONEventFormat = JSONEventFormat(), limits: Limits = Limits()) {
-        self.format = format
-        self.limits = limits
-    }
-
-    /// The mode a message uses, judged from its header fields.
-    ///
-    /// - Throws: ``/CloudEvents/CloudEventError/Code/unsupportedFormat`` for an
-    ///   `application/cloudevents…` type other than JSON (receivers answer 415), and
-    ///   ``/CloudEvents/CloudEventError/Code/notACloudEvent`` for a message without `ce-specversion`
-    ///   that is not structured or batch.
-    public static func mode(of headerFields: HTTPFields) throws -> HTTPContentMode {
-        if let contentType = headerFields[.contentType] {
-            var text = contentType
-            let detected = try text.withUTF8 { try modeFromContentType($0, contentType) }
-            if let detected { return detected }
-        }
-        guard headerFields[.ceSpecVersion] != nil else {
-            throw CloudEventError(
-                .notACloudEvent,
-                message: "the message is not a CloudEvent: no ce-specversion header and Content-Type is not"
-                    + " application/cloudevents+json or application/cloudevents-batch+json")
-        }
-        return .binary
-    }
-
-    private static func modeFromContentType(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) throws -> HTTPContentMode? {
-        if MediaTypeSyntax.hasEssence(bytes, equalTo: "application/cloudevents+json") { return .structured }
-        if MediaTypeSyntax.hasEssence(bytes, equalTo: "application/cloudevents-batch+json") { return .batch }
-        let prefix: StaticString = "application/cloudevents"
-        let hasPrefix =
-            bytes.count >= prefix.utf8CodeUnitCount
-            && prefix.withUTF8Buffer { literal in
-                zip(literal, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+    /// The JSON format among ``formats`` (a default one when there is none), so that its limits
+    /// can be read and set: `decoder.format.limits.maximumDocumentSize = 1 << 20`. Setting it
+    /// replaces the first JSON format in ``formats``, or adds it in front when there is none.
+    public var format: JSONEventFormat {
+        get { HTTPEventDecoder.jsonFormat(in: formats) ?? JSONEventFormat() }
+        set {
+            if let index = formats.firstIndex(where: { $0 is JSONEventFormat }) {
+                formats[index] = newValue
+            } else {
+                formats.insert(newValue, at: 0)
             }
-        if hasPrefix {
-            throw CloudEventError(
-                .unsupportedFormat, attribute: "datacontenttype",
-                message: "Content-Type \(text) names a CloudEvents format this receiver does not support;"
-                    + " supported: application/cloudevents+json, application/cloudevents-batch+json")
+        }
+    }
+
+    /// Creates a decoder for the given event formats.
+    public init(formats: [any CloudEventFormat] = [JSONEventFormat()], limits: Limits = Limits()) {
+        self.formats = formats
+        self.limits = limits
+        self.maximumJSONDepth = HTTPEventDecoder.maximumJSONDepth(in: formats)
+    }
+
+    /// Creates a decoder for the JSON format with the given limits.
+    public init(format: JSONEventFormat, limits: Limits = Limits()) {
+        self.init(formats: [format], limits: limits)
+    }
+
+    private static func jsonFormat(in formats: [any CloudEventFormat]) -> JSONEventFormat? {
+        for format in formats {
+            if let json = format as? JSONEventFormat { return json }
         }
         return nil
+    }
+
+    private static func maximumJSONDepth(in formats: [any CloudEventFormat]) -> Int {
+        (jsonFormat(in: formats) ?? JSONEventFormat()).limits.maximumDepth
     }
 
     /// Decodes whatever the message carries.
@@ -102,14 +112,15 @@ public struct HTTPEventDecoder: Sendable {
                 .limitExceeded, attribute: "data",
                 message: "body of \(body.count) bytes exceeds the limit of \(limits.maximumBodySize) bytes")
         }
-        switch try HTTPEventDecoder.mode(of: headerFields) {
-        case .structured:
+        switch try classify(headerFields) {
+        case .structured(let format):
             return .event(try format.decode(body), .structured)
-        case .batch:
+        case .batch(let format):
             return .batch(try format.decodeBatch(body))
         case .binary:
-            var decoder = BinaryModeDecoder(limits: limits, maximumJSONDepth: format.limits.maximumDepth)
-            return .event(try decoder.decode(headerFields, body: body), .binary)
+            let event = try BinaryModeDecoder.decode(
+                headerFields, body: body, limits: limits, maximumJSONDepth: maximumJSONDepth)
+            return .event(event, .binary)
         }
     }
 
@@ -121,7 +132,8 @@ public struct HTTPEventDecoder: Sendable {
         switch try decode(headerFields: headerFields, body: body[...]) {
         case .event(let event, _): return event
         case .batch:
-            throw CloudEventError(.unsupportedFormat, message: "expected one event, got a batch (application/cloudevents-batch+json)")
+            let type = headerFields[.contentType] ?? JSONEventFormat.batchMediaType
+            throw CloudEventError(.unsupportedFormat, message: "expected one event, got a batch (\(type))")
         }
     }
 

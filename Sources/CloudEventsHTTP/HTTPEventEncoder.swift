@@ -23,25 +23,28 @@ public struct HTTPEventEncoder: Sendable {
     public var mode: HTTPContentMode
     /// The header budget for binary mode.
     public var headerBudget: HTTPHeaderBudget
-    /// The event format for structured and batch mode.
-    public var format: JSONEventFormat
+    /// The event format for structured and batch mode. Default: the JSON format.
+    ///
+    /// `Content-Type` is the format's media type, with `; charset=utf-8` for a JSON-based one
+    /// (`+json`): ``structuredContentType`` and ``batchContentType`` for the JSON format.
+    public var format: any CloudEventFormat
 
     /// Creates an encoder.
     public init(
         mode: HTTPContentMode = .binary, headerBudget: HTTPHeaderBudget = HTTPHeaderBudget(),
-        format: JSONEventFormat = JSONEventFormat()
+        format: any CloudEventFormat = JSONEventFormat()
     ) {
         self.mode = mode
         self.headerBudget = headerBudget
         self.format = format
     }
 
-    /// The `Content-Type` of structured mode.
+    /// The `Content-Type` of structured mode in the JSON format.
     public static let structuredContentType = "application/cloudevents+json; charset=utf-8"
-    /// The `Content-Type` of batch mode.
+    /// The `Content-Type` of batch mode in the JSON format.
     public static let batchContentType = "application/cloudevents-batch+json; charset=utf-8"
 
-    /// Encodes one event in ``mode`` (``HTTPContentMode/batch`` sends a batch of one).
+    /// Encodes one event in ``mode`` (``/CloudEvents/CloudEventContentMode/batch`` sends a batch of one).
     ///
     /// - Throws: ``/CloudEvents/CloudEventError``: ``/CloudEvents/CloudEventError/Code/invalidEvent``
     ///   for an invalid event; ``/CloudEvents/CloudEventError/Code/headerBudgetExceeded`` when
@@ -60,7 +63,7 @@ public struct HTTPEventEncoder: Sendable {
             }
             do {
                 return try BinaryModeEncoder.encode(event, budget: headerBudget)
-            } catch {
+            } catch let error as BinaryModeEncoder.Overflow {
                 let reason = error.describe(budget: headerBudget)
                 switch headerBudget.overflowPolicy {
                 case .fail:
@@ -80,15 +83,29 @@ public struct HTTPEventEncoder: Sendable {
     public func encodeStructured(_ event: CloudEvent) throws -> EncodedHTTPMessage {
         let body = try format.encode(event)
         return EncodedHTTPMessage(
-            headerFields: [.contentType: HTTPEventEncoder.structuredContentType], body: body, mode: .structured)
+            headerFields: HTTPEventEncoder.contentTypeFields(format.eventMediaType), body: body, mode: .structured)
     }
 
     /// Encodes events as one batch-mode message.
     ///
     /// - Throws: ``/CloudEvents/CloudEventError`` whose ``/CloudEvents/CloudEventError/index``
-    ///   names the first invalid event.
+    ///   names the first invalid event; ``/CloudEvents/CloudEventError/Code/unsupportedFormat``
+    ///   when ``format`` has no batch form.
     public func encodeBatch(_ events: some Sequence<CloudEvent>) throws -> EncodedHTTPMessage {
-        let body = try format.encodeBatch(events)
-        return EncodedHTTPMessage(headerFields: [.contentType: HTTPEventEncoder.batchContentType], body: body, mode: .batch)
+        guard let mediaType = format.eventBatchMediaType else {
+            throw CloudEventError(
+                .unsupportedFormat, message: "the event format \(format.eventMediaType) has no batch form")
+        }
+        let body = try format.encodeBatch(Array(events))
+        return EncodedHTTPMessage(headerFields: HTTPEventEncoder.contentTypeFields(mediaType), body: body, mode: .batch)
+    }
+
+    /// The `Content-Type` field for a format's media type: the constants for JSON (as literals,
+    /// which the compiler builds once), the type with `; charset=utf-8` for another JSON-based
+    /// (`+json`) one, the type itself otherwise.
+    private static func contentTypeFields(_ mediaType: String) -> HTTPFields {
+        if mediaType == JSONEventFormat.mediaType { return [.contentType: structuredContentType] }
+        if mediaType == JSONEventFormat.batchMediaType { return [.contentType: batchContentType] }
+        return [.contentType: MediaTypeSyntax.isJSON(mediaType) ? mediaType + "; charset=utf-8" : mediaType]
     }
 }

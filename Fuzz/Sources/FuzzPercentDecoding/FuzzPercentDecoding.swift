@@ -17,7 +17,7 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
 }
 
 /// The header value decoding of the HTTP binding (percent-decoding and RFC 7230 quoted strings),
-/// reached through `HTTPEventDecoder` because `PercentEncoding` is internal to CloudEventsHTTP.
+/// reached through `HTTPEventDecoder` because `PercentEncoding` is package-internal to the core.
 ///
 /// The fuzz input is the value of a `ce-fuzzvalue` header on an otherwise minimal binary-mode
 /// event, stored as servers store it (swift-http-types' lenient value: NUL, CR and LF become

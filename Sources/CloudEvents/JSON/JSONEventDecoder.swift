@@ -16,9 +16,8 @@ struct JSONEventDecoder {
     var storage = EventStorage()
     var specVersion: CloudEventSpecVersion?
     var time: Timestamp?
-    var schemaURL: TextRange?
-    var dataSchema: TextRange?
-    var dataContentEncoding: TextRange?
+    /// `dataschema`, `schemaurl` and `datacontentencoding`, mapped once the version is known.
+    var versioned = VersionDependentAttributes()
     var seen: UInt16 = 0
     /// Members that had a non-null value.
     var present: UInt16 = 0
@@ -153,9 +152,9 @@ struct JSONEventDecoder {
         case .type: storage.type = text
         case .subject: storage.subject = text
         case .datacontenttype: storage.dataContentType = text
-        case .dataschema: dataSchema = text
-        case .schemaurl: schemaURL = text
-        case .datacontentencoding: dataContentEncoding = text
+        case .dataschema: versioned.dataSchema = text
+        case .schemaurl: versioned.schemaURL = text
+        case .datacontentencoding: versioned.dataContentEncoding = text
         case .dataBase64: dataBase64 = text
         case .time:
             do {
@@ -226,7 +225,8 @@ struct JSONEventDecoder {
             let number = try scanner.scanNumber()
             let attribute = withBytes(name) { String(decoding: $0, as: UTF8.self) }
             guard number.isInteger else {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
                 violations.append(
                     CloudEventError(
                         .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
@@ -236,7 +236,8 @@ struct JSONEventDecoder {
             switch IntegerSyntax.parse(UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])) {
             case .value(let integer): value = .integer(integer)
             default:
-                let text = String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
                 violations.append(
                     CloudEventError(
                         .integerOutOfRange, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
@@ -269,15 +270,9 @@ struct JSONEventDecoder {
                 message: "specversion is required; without it the object is not a CloudEvent")
         }
         // Members whose meaning depends on the version, which may have come last.
-        switch specVersion {
-        case .v1_0:
-            storage.dataSchema = dataSchema
-            if let schemaURL { appendStringExtension("schemaurl", schemaURL) }
-            if let dataContentEncoding { appendStringExtension("datacontentencoding", dataContentEncoding) }
-        case .v0_3:
-            storage.dataSchema = schemaURL
-            if let dataSchema { appendStringExtension("dataschema", dataSchema) }
-        }
+        let versioned = self.versioned
+        storage.dataSchema = versioned.dataSchema(in: specVersion)
+        versioned.forEachExtension(in: specVersion) { name, value in appendStringExtension(name, value) }
         let data = try decodeData(specVersion: specVersion)
 
         // Build the text buffer: the object's bytes, then the side buffer.
@@ -304,12 +299,14 @@ struct JSONEventDecoder {
 
     /// The required attributes the object lacked or gave as `null`.
     var missingRequired: [String] {
-        guard present & 0b1110 != 0b1110 else { return [] }  // id, source and type all present
-        let required: [Member] = [.id, .source, .type]
-        return required.filter { present & $0.rawValue == 0 }.map(\.name)
+        RequiredAttributes.missing(
+            id: present & Member.id.rawValue != 0, source: present & Member.source.rawValue != 0,
+            type: present & Member.type.rawValue != 0)
     }
 
-    private mutating func decodeData(specVersion: CloudEventSpecVersion) throws -> (kind: CloudEventData.Kind, range: TextRange)? {
+    private mutating func decodeData(specVersion: CloudEventSpecVersion) throws -> (
+        kind: CloudEventData.Kind, range: TextRange
+    )? {
         if let dataBase64 {
             guard dataValue == nil else {
                 throw CloudEventError(
@@ -318,7 +315,7 @@ struct JSONEventDecoder {
             }
             return (.binary, try decodeBase64(dataBase64, attribute: "data_base64"))
         }
-        if specVersion == .v0_3, let encoding = dataContentEncoding {
+        if let encoding = versioned.dataEncoding(in: specVersion) {
             let isBase64 = withBytes(encoding) { ByteComparison.equal($0, "base64") }
             guard isBase64 else {
                 throw CloudEventError(
@@ -386,7 +383,8 @@ struct JSONEventDecoder {
 
     private func resolve(_ range: TextRange, length: Int) -> TextRange {
         guard range.start >= JSONEventDecoder.extraBase else { return range }
-        return TextRange(start: range.start - JSONEventDecoder.extraBase + UInt32(truncatingIfNeeded: length), count: range.count)
+        return TextRange(
+            start: range.start - JSONEventDecoder.extraBase + UInt32(truncatingIfNeeded: length), count: range.count)
     }
 
     // MARK: Ranges during the scan

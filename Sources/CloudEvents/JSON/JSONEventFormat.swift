@@ -111,7 +111,7 @@ public struct JSONEventFormat: Sendable {
         return try text.withUTF8 { try decodeBatch(buffer: $0) }
     }
 
-    private func checkSize(_ count: Int) throws {
+    func checkSize(_ count: Int) throws {
         guard count <= limits.maximumDocumentSize else {
             throw CloudEventError(
                 .limitExceeded, byteOffset: limits.maximumDocumentSize,
@@ -119,7 +119,7 @@ public struct JSONEventFormat: Sendable {
         }
     }
 
-    private func decodeSingle(_ buffer: UnsafeBufferPointer<UInt8>, reusing array: [UInt8]?) throws -> CloudEvent {
+    func decodeSingle(_ buffer: UnsafeBufferPointer<UInt8>, reusing array: [UInt8]?) throws -> CloudEvent {
         var decoder = JSONEventDecoder(
             scanner: JSONScanner(buffer, maximumDepth: limits.maximumDepth),
             maximumAttributeLength: limits.maximumAttributeLength)
@@ -135,7 +135,7 @@ public struct JSONEventFormat: Sendable {
         return valid
     }
 
-    private func decodeBatch(buffer: UnsafeBufferPointer<UInt8>) throws -> [CloudEvent] {
+    func decodeBatch(buffer: UnsafeBufferPointer<UInt8>) throws -> [CloudEvent] {
         var scanner = JSONScanner(buffer, maximumDepth: limits.maximumDepth)
         try scanner.expect(UInt8(ascii: "["), "'[' starting a batch")
         var events: [CloudEvent] = []

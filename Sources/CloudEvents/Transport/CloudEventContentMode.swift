@@ -1,12 +1,14 @@
-/// How a CloudEvent travels in a transport's message (the protocol bindings' "content modes").
+/// How a CloudEvent travels in a protocol message: the content modes every protocol binding
+/// defines (HTTP, Kafka, NATS, AMQP, MQTT, WebSocket).
 public enum CloudEventContentMode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Attributes in the message's own headers (or properties), data as the message body.
+    /// Attributes in the message's metadata (header fields, properties), `datacontenttype` in the
+    /// binding's content type where it has one, data as the payload.
     case binary
-    /// The whole event in the body, in an event format such as `application/cloudevents+json`.
+    /// The whole event in the payload, in an event format (`application/cloudevents+json`).
     case structured
-    /// Several events in the body, in a batch format such as `application/cloudevents-batch+json`.
+    /// Several events in the payload, in a batch format (`application/cloudevents-batch+json`).
     case batch
 
-    /// The mode's name.
+    /// The mode's name: `binary`, `structured` or `batch`.
     public var description: String { rawValue }
 }

@@ -1,5 +1,3 @@
-import CloudEvents
-
 /// The header value encoding of the HTTP binding (section 3.1.3.2).
 ///
 /// Encoding: the UTF-8 bytes of the canonical string, with space, `"`, `%` and every byte outside
@@ -63,7 +61,8 @@ package enum PercentEncoding {
     }
 
     /// One round of percent-decoding (no quoted-string handling), then the UTF-8 check.
-    private static func percentDecode(_ value: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure? {
+    private static func percentDecode(_ value: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> SyntaxFailure?
+    {
         let start = output.count
         var index = 0
         var runStart = 0
@@ -117,7 +116,9 @@ package enum PercentEncoding {
     }
 
     private static func checkUTF8(_ output: [UInt8], from start: Int) -> SyntaxFailure? {
-        let offset = output.withUnsafeBufferPointer { StringRules.validateUTF8(UnsafeBufferPointer(rebasing: $0[start...])) }
+        let offset = output.withUnsafeBufferPointer {
+            StringRules.validateUTF8(UnsafeBufferPointer(rebasing: $0[start...]))
+        }
         guard let offset else { return nil }
         return SyntaxFailure(offset, "the decoded bytes are not valid UTF-8 (decoded byte \(offset))")
     }
