@@ -13,7 +13,7 @@ import Logging
 /// | outcome | answer |
 /// |---|---|
 /// | handled, no reply | `202 Accepted` |
-/// | handled with a reply event | `200 OK` carrying it, in the request's mode (a batch of replies for a batch) |
+/// | handled with a reply event | `200 OK` carrying it, in the request's mode and format (a batch of replies for a batch) |
 /// | not a valid CloudEvent | `400` with a JSON problem body naming the code, attribute and byte offset |
 /// | body over the limit | `413` (see ``bodyTooLarge(declaredSize:)``) |
 /// | a CloudEvents format no configured format handles | `415` |
@@ -139,7 +139,7 @@ public struct HTTPCloudEventEndpoint: Sendable {
             }
         }
         guard !replies.isEmpty else { return Response(head: HTTPResponse(status: .accepted)) }
-        return reply(replies, mode: decoded.mode, logger: logger)
+        return reply(replies, mode: decoded.mode, format: replyFormat(for: request), logger: logger)
     }
 
     /// The answer to a request whose body exceeds ``HTTPReceiverOptions/maximumBodySize``: `413`
@@ -183,9 +183,20 @@ public struct HTTPCloudEventEndpoint: Sendable {
         return try await limit.withPermit { try await handler(event, context) }
     }
 
-    /// The reply events, encoded in the request's mode.
-    private func reply(_ replies: [CloudEvent], mode: CloudEventContentMode, logger: Logger) -> Response {
-        let encoder = HTTPEventEncoder(mode: mode, headerBudget: options.replyHeaderBudget)
+    /// The format a structured or batch request came in, which its reply goes back in; JSON for
+    /// binary mode.
+    private func replyFormat(for request: HTTPRequest) -> any CloudEventFormat {
+        switch try? options.decoder.classify(request.headerFields) {
+        case .structured(let format)?, .batch(let format)?: format
+        default: JSONEventFormat()
+        }
+    }
+
+    /// The reply events, encoded in the request's mode and format.
+    private func reply(
+        _ replies: [CloudEvent], mode: CloudEventContentMode, format: any CloudEventFormat, logger: Logger
+    ) -> Response {
+        let encoder = HTTPEventEncoder(mode: mode, headerBudget: options.replyHeaderBudget, format: format)
         do {
             let message = try mode == .batch ? encoder.encodeBatch(replies) : encoder.encode(replies[0])
             return Response(head: HTTPResponse(status: .ok, headerFields: message.headerFields), body: message.body)

@@ -37,6 +37,21 @@ struct HTTPCloudEventEndpointTests {
         #expect(context[AdapterKey.self] == "from the adapter")
     }
 
+    @Test("decoding goes by Content-Type over the configured formats, and the reply goes back in the request's format")
+    func formats() async throws {
+        var options = HTTPReceiverOptions()
+        options.decoder.formats = [TestEventFormat(), JSONEventFormat()]
+        let endpoint = HTTPCloudEventEndpoint(options: options) { event, _ in
+            CloudEvent(id: "reply-\(event.id)", source: "/s", type: "com.example.reply")
+        }
+        let message = try HTTPEventEncoder(mode: .structured, format: TestEventFormat()).encode(Self.event)
+        let response = try await endpoint.respond(
+            to: Self.request(message), body: message.body, context: CloudEventContext(transport: "http"))
+        #expect(response.head.status == .ok)
+        #expect(response.head.headerFields[.contentType] == message.headerFields[.contentType])
+        #expect(try TestEventFormat().decode(response.body[...]).id == "reply-1")
+    }
+
     @Test("an error the adapter passes through is rethrown; any other is a generic 500")
     func passThrough() async throws {
         let message = try HTTPEventEncoder().encode(Self.event)
