@@ -10,12 +10,12 @@ extension HTTPFields: CloudEventHeaderCarrier {
 
     /// Sets the field `name` to `value`, replacing fields of the same name.
     ///
-    /// A name that is not a valid HTTP field name (a token) cannot travel in HTTP at all; it is a
-    /// programming error in the caller, which debug builds stop at.
+    /// A name that is not a valid HTTP field name (a token) cannot travel in HTTP at all: it is a
+    /// programming error in the caller, which stops here rather than lose the value unseen or
+    /// write it under another name. (Trace propagators write `traceparent` and `tracestate`.)
     public mutating func setHeaderValue(_ value: String, named name: String) {
         guard let fieldName = HTTPField.Name(name) else {
-            assertionFailure("\(name) is not a valid HTTP field name")
-            return
+            preconditionFailure("\(name) is not a valid HTTP field name; the value cannot be carried")
         }
         self[fieldName] = value
     }

@@ -15,7 +15,7 @@ public struct HTTPHeaderBudget: Sendable, Hashable {
         /// attributes.
         case fail
         /// Encode in structured mode instead and report it in
-        /// ``EncodedHTTPMessage/structuredModeFallback``.
+        /// ``/CloudEventsHTTP/EncodedHTTPMessage/structuredModeFallback``.
         case useStructuredMode
     }
 

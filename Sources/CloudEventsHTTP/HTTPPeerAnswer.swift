@@ -36,7 +36,7 @@ public struct HTTPPeerAnswer: Sendable {
     /// The most bytes of an error answer's body that are read.
     public static let errorBodyLimit = 4096
 
-    /// The most bytes of the body that go into an error's ``CloudEvents/CloudEventError/responseSnippet``.
+    /// The most bytes of the body that go into an error's ``/CloudEvents/CloudEventError/responseSnippet``.
     public static let snippetLimit = 512
 
     /// The beginning of the body as text (invalid UTF-8 replaced); `nil` when the body is empty.

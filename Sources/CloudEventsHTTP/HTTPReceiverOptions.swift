@@ -4,7 +4,7 @@ public import CloudEvents
 /// handshake, which events reach the handler and how many handlers run at once.
 ///
 /// Every server adapter (Hummingbird's `CloudEventRouteOptions` is this type) configures its
-/// ``HTTPCloudEventEndpoint`` with it, so they all behave the same.
+/// ``/CloudEventsHTTP/HTTPCloudEventEndpoint`` with it, so they all behave the same.
 public struct HTTPReceiverOptions: Sendable {
     /// Decodes requests. Set the body limit with ``maximumBodySize``, which keeps the decoder's
     /// two size limits (the HTTP body and the JSON document) equal.

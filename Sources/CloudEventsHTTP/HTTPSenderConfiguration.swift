@@ -10,7 +10,7 @@ public import HTTPTypes
 /// configuration.headerFields[.authorization] = "Bearer \(token)"
 /// ```
 public struct HTTPSenderConfiguration: Sendable {
-    /// Encodes each event: its ``HTTPEventEncoder/mode`` (binary by default) for
+    /// Encodes each event: its ``/CloudEventsHTTP/HTTPEventEncoder/mode`` (binary by default) for
     /// single events, its header budget for binary mode, and its event format. Batches always
     /// travel in batch mode.
     public var encoder: HTTPEventEncoder
@@ -18,7 +18,7 @@ public struct HTTPSenderConfiguration: Sendable {
     /// given an absolute deadline ends at the earlier of the two.
     public var timeout: Duration
     /// When to try again, and how long to wait first. HTTP retries connection errors and
-    /// ``HTTPRetryableStatuses``.
+    /// ``/CloudEventsHTTP/HTTPRetryableStatuses``.
     public var retryPolicy: RetryPolicy
     /// Fields added to every request, such as `Authorization`. The binding's own fields
     /// (`Content-Type`, `ce-…`) win over these.
@@ -33,7 +33,7 @@ public struct HTTPSenderConfiguration: Sendable {
     /// - Parameters:
     ///   - mode: The mode for single events. Default binary.
     ///   - headerBudget: The header budget for binary mode; it passes through to
-    ///     ``HTTPEventEncoder``. Default 8 KiB, failing when exceeded.
+    ///     ``/CloudEventsHTTP/HTTPEventEncoder``. Default 8 KiB, failing when exceeded.
     ///   - timeout: The longest one send may take, retries included. Default 30 s.
     ///   - retryPolicy: When to retry. Default ``/CloudEventsTransport/RetryPolicy/default``.
     ///   - headerFields: Fields added to every request. Default none.

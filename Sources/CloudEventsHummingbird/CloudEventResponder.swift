@@ -13,7 +13,7 @@
     ///
     /// The handler's context carries the request's logger (`context.logger`), the request head
     /// (`context.httpRequest`) and Hummingbird's own request context
-    /// (``/CloudEvents/CloudEventContext/hummingbirdContext(as:)``, with the identity an
+    /// (``CloudEvents/CloudEventContext/hummingbirdContext(as:)``, with the identity an
     /// authentication middleware set). An `HTTPResponseError` the handler throws is Hummingbird's
     /// to answer.
     ///

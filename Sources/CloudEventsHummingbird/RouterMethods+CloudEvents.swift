@@ -16,7 +16,7 @@
         /// ```
         ///
         /// Registers `POST` (and `OPTIONS` for the webhook handshake when
-        /// ``CloudEventRouteOptions/webhookValidation`` is set) with a ``CloudEventResponder``; see it
+        /// ``/CloudEventsHTTP/HTTPReceiverOptions/webhookValidation`` is set) with a ``CloudEventResponder``; see it
         /// for every answer the route gives.
         @discardableResult
         public func receiveCloudEvents(

@@ -2,7 +2,7 @@ public import CloudEvents
 
 /// The sends a sender has under way, so that shutting it down can refuse new sends, let the
 /// running ones finish within a grace period, and then cancel the rest, each of which then throws
-/// ``CloudEvents/CloudEventError/Code/shutDown``.
+/// ``/CloudEvents/CloudEventError/Code/shutDown``.
 ///
 /// Each send runs in a task of its own (inheriting the caller's priority and task-local values)
 /// because a shutdown must be able to cancel it; the caller's cancellation is passed on to it.
@@ -34,7 +34,7 @@ public actor InFlightSends {
 
     /// Runs `operation` as a tracked send.
     ///
-    /// - Throws: ``CloudEvents/CloudEventError/Code/shutDown`` when the sender is shut down
+    /// - Throws: ``/CloudEvents/CloudEventError/Code/shutDown`` when the sender is shut down
     ///   (before anything is sent), or when a shutdown cancels the send; `CancellationError` when
     ///   the caller's task is cancelled; otherwise whatever `operation` throws.
     public nonisolated func run<Result: Sendable>(_ operation: @escaping @Sendable () async throws -> Result)

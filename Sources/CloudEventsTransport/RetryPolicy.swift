@@ -10,7 +10,7 @@
 /// `Retry-After`), otherwise capped exponential back-off with full jitter: a random duration
 /// between zero and `min(maximumBackoff, initialBackoff × 2ⁿ⁻¹)`, which spreads the retries of
 /// many senders instead of synchronising them. Every wait counts against the send's deadline: a
-/// wait that would end after it fails the send at once (see ``DeliveryLoop``).
+/// wait that would end after it fails the send at once (see ``/CloudEventsTransport/DeliveryLoop``).
 public struct RetryPolicy: Sendable, Hashable {
     /// The most attempts per send, the first included; 1 disables retries.
     public var maximumAttempts: Int

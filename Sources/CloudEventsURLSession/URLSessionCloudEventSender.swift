@@ -91,8 +91,10 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///   also ``/CloudEvents/CloudEventError/Code/unsupportedFormat`` (attribute `datacontenttype`),
     ///   before anything is sent, for a binary-mode event with data but no `datacontenttype`,
     ///   whose data URLSession would label `application/x-www-form-urlencoded`.
-    /// - Parameter deadline: When the send must be over, retries included; the configuration's
-    ///   `timeout` still applies when it ends earlier.
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - deadline: When the send must be over, retries included; the configuration's
+    ///     `timeout` still applies when it ends earlier.
     @discardableResult
     public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?) async throws -> CloudEvent? {
         try await TransportObservation.withProducerSpan(sending: event, destination: destination) { event, trace in
@@ -110,7 +112,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     /// Sends events as one batch-mode request and returns the peer's reply events (none when it
     /// accepted them without a reply).
     ///
-    /// - Parameter deadline: When the send must be over; see ``send(_:deadline:)``.
+    /// - Parameters:
+    ///   - batch: The events.
+    ///   - deadline: When the send must be over; see ``send(_:deadline:)``.
     /// - Throws: ``/CloudEvents/CloudEventError``; a validation error's
     ///   ``/CloudEvents/CloudEventError/index`` names the first invalid event.
     @discardableResult
