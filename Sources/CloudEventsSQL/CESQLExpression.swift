@@ -29,7 +29,7 @@ public struct CESQLExpression: Sendable, Hashable {
 
     /// An expression compiled from something else (a subscription filter).
     init(root: Node, text: String) {
-        self.root = root
+        self.root = root.specialized()
         self.text = text
     }
 
@@ -44,6 +44,12 @@ public struct CESQLExpression: Sendable, Hashable {
     /// - Throws: a ``CESQLError`` of kind ``CESQLError/Kind/parse`` naming the byte offset and
     ///   what was expected there, or the limit (``CESQLError/exceededLimit``) the text exceeds.
     public init(parsing text: String, limits: Limits = Limits()) throws(CESQLError) {
+        try self.init(parsing: text, limits: limits, specializing: true)
+    }
+
+    /// Parses and compiles an expression; without `specializing`, into the general tree only
+    /// (what the tests compare the specialised leaves of ``Node/specialized()`` against).
+    init(parsing text: String, limits: Limits = Limits(), specializing: Bool) throws(CESQLError) {
         let bytes = Array(text.utf8)
         guard bytes.count <= limits.maximumLength else {
             throw CESQLError(
@@ -51,7 +57,8 @@ public struct CESQLExpression: Sendable, Hashable {
                 byteOffset: limits.maximumLength, exceededLimit: .expressionLength)
         }
         var parser = Parser(tokens: try Lexer.tokens(of: bytes), maximumDepth: max(1, limits.maximumDepth))
-        root = try parser.parseAll()
+        let root = try parser.parseAll()
+        self.root = specializing ? root.specialized() : root
         self.text = text
     }
 

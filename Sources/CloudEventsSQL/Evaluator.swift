@@ -18,14 +18,7 @@ struct Evaluator {
         case .literal(let value):
             return value
         case .attribute(let name, let offset):
-            guard let value = event.attribute(name) else {
-                errors.append(
-                    CESQLError(
-                        .missingAttribute, message: "the event has no attribute \(name)", byteOffset: offset,
-                        attribute: name))
-                return nil
-            }
-            return Evaluator.cesqlValue(value)
+            return attributeValue(name, at: offset)
         case .exists(let name):
             return .boolean(event.attribute(name) != nil)
         case .not(let operand):
@@ -51,12 +44,6 @@ struct Evaluator {
             for index in before..<errors.count { errors[index].byteOffset = offset }
             return .integer(result)
         case .equality(let negated, let left, let right):
-            // An attribute against a string literal: compare the stored bytes (no String built).
-            if case .attribute(let name, _) = left, case .literal(.string(let literal)) = right,
-                let same = event.withTextAttribute(name, { $0.elementsEqual(literal.utf8) })
-            {
-                return .boolean(same != negated)
-            }
             let leftValue = value(of: left)
             let rightValue = value(of: right)
             guard let leftValue, let rightValue else { return .boolean(false) }
@@ -67,20 +54,10 @@ struct Evaluator {
             guard let leftValue, let rightValue else { return .boolean(false) }
             let x = Cast.integer(leftValue, errors: &errors)
             let y = Cast.integer(rightValue, errors: &errors)
-            switch orderingOperator {
-            case .less: return .boolean(x < y)
-            case .lessOrEqual: return .boolean(x <= y)
-            case .greater: return .boolean(x > y)
-            case .greaterOrEqual: return .boolean(x >= y)
-            }
+            return .boolean(Evaluator.compare(orderingOperator, x, y))
         case .logic(let logicOperator, let left, let right):
             return .boolean(logic(logicOperator, left, right))
         case .like(let operand, let pattern, let negated):
-            if case .attribute(let name, _) = operand,
-                let matched = event.withTextAttribute(name, { pattern.matches(utf8: $0) })
-            {
-                return .boolean(matched != negated)
-            }
             guard let value = value(of: operand) else { return .boolean(false) }
             return .boolean(pattern.matches(Cast.string(value)) != negated)
         case .in(let operand, let set, let negated):
@@ -109,6 +86,34 @@ struct Evaluator {
             let verdict = value(of: subtree) == .boolean(true) && errors.isEmpty
             errors = outer
             return .boolean(verdict)
+        case .textEquality(let attribute, let literal, let utf8, let negated):
+            return .boolean(textEquality(attribute, literal, utf8, negated: negated))
+        case .textLike(let attribute, let pattern, let negated):
+            return .boolean(textLike(attribute, pattern, negated: negated))
+        case .integerOrdering(let orderingOperator, let attribute, let literal):
+            return .boolean(integerOrdering(orderingOperator, attribute, literal))
+        }
+    }
+
+    /// The attribute `name` in the CESQL type system, or `nil` with a missing-attribute error.
+    mutating func attributeValue(_ name: String, at offset: Int?) -> CESQLValue? {
+        guard let value = event.attribute(name) else {
+            errors.append(
+                CESQLError(
+                    .missingAttribute, message: "the event has no attribute \(name)", byteOffset: offset,
+                    attribute: name))
+            return nil
+        }
+        return Evaluator.cesqlValue(value)
+    }
+
+    /// `x < y`, `x <= y`, `x > y`, `x >= y`.
+    static func compare(_ orderingOperator: OrderingOperator, _ x: Int32, _ y: Int32) -> Bool {
+        switch orderingOperator {
+        case .less: x < y
+        case .lessOrEqual: x <= y
+        case .greater: x > y
+        case .greaterOrEqual: x >= y
         }
     }
 

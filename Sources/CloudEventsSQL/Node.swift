@@ -35,6 +35,30 @@ indirect enum Node: Sendable {
     /// A filter's verdict on its subtree: `true` exactly when the subtree is `true` without an
     /// error; the subtree's errors stay inside (subscription filters' `sql` dialect).
     case passes(Node)
+
+    // Specialised shapes (see ``Node/specialized()``): each is a leaf that evaluates as the
+    // general tree it replaces, reading the stored attribute directly when it can.
+
+    /// `attribute = 'text'`, `attribute != 'text'`.
+    case textEquality(AttributeReference, String, utf8: [UInt8], negated: Bool)
+    /// `attribute LIKE pattern`, `attribute NOT LIKE pattern`.
+    case textLike(AttributeReference, LikePattern, negated: Bool)
+    /// `attribute < 5` and the other comparisons against an Integer literal.
+    case integerOrdering(OrderingOperator, AttributeReference, Int32)
+}
+
+/// An attribute as a specialised node reads it: its name and offset for the general path and
+/// errors, and its stored field resolved in advance.
+struct AttributeReference: Sendable {
+    let name: String
+    let offset: Int?
+    let key: AttributeKey
+
+    init(name: String, offset: Int?) {
+        self.name = name
+        self.offset = offset
+        key = AttributeKey(name)
+    }
 }
 
 /// The Integer operators.
