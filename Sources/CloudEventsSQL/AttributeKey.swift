@@ -53,7 +53,9 @@ extension CloudEvent {
             range = text
         }
         guard let range else { return nil }
-        return storage.withBytes(range, body)
+        return storage.text.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[range.lowerBound..<range.upperBound]))
+        }
     }
 
     /// The value of the Integer extension attribute at `key`; `nil` when the event lacks it or it

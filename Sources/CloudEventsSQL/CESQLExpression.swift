@@ -67,8 +67,8 @@ public struct CESQLExpression: Sendable, Hashable {
     /// Evaluation is complete (not fail-fast): the value is the one the specification defines
     /// even when errors occurred. A bare missing attribute evaluates to `false`.
     public func evaluate(_ event: CloudEvent) -> CESQLResult {
-        var evaluator = Evaluator(event: event)
-        let value = evaluator.value(of: root) ?? .boolean(false)
+        var evaluator = Evaluator()
+        let value = evaluator.value(of: root, in: event) ?? .boolean(false)
         return CESQLResult(value: value, errors: evaluator.errors)
     }
 
