@@ -26,10 +26,13 @@ public struct CESQLExpression: Sendable, Hashable {
     /// The expression's text, as given; for a ``SubscriptionFilter``'s expression, the filter's JSON.
     public let text: String
     let root: Node
+    /// The flat form of `root`, when it has one: what evaluation tries first.
+    let fast: FastFilter?
 
     /// An expression compiled from something else (a subscription filter).
     init(root: Node, text: String) {
         self.root = root.specialized()
+        fast = FastFilter(self.root)
         self.text = text
     }
 
@@ -59,6 +62,7 @@ public struct CESQLExpression: Sendable, Hashable {
         var parser = Parser(tokens: try Lexer.tokens(of: bytes), maximumDepth: max(1, limits.maximumDepth))
         let root = try parser.parseAll()
         self.root = specializing ? root.specialized() : root
+        fast = specializing ? FastFilter(self.root) : nil
         self.text = text
     }
 
@@ -67,6 +71,7 @@ public struct CESQLExpression: Sendable, Hashable {
     /// Evaluation is complete (not fail-fast): the value is the one the specification defines
     /// even when errors occurred. A bare missing attribute evaluates to `false`.
     public func evaluate(_ event: CloudEvent) -> CESQLResult {
+        if let verdict = fast?.run(event) { return CESQLResult(value: .boolean(verdict)) }
         var evaluator = Evaluator()
         let value = evaluator.value(of: root, in: event) ?? .boolean(false)
         return CESQLResult(value: value, errors: evaluator.errors)
@@ -74,6 +79,7 @@ public struct CESQLExpression: Sendable, Hashable {
 
     /// Whether `event` passes this expression as a filter: `true` with no error (section 1.2).
     public func matches(_ event: CloudEvent) -> Bool {
-        evaluate(event).matches
+        if let verdict = fast?.run(event) { return verdict }
+        return evaluate(event).matches
     }
 }

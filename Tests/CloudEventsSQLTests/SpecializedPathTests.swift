@@ -82,6 +82,9 @@ struct SpecializedPathTests {
                 for comparison in ["<", "<=", ">", ">="] { texts.append("\(attribute) \(comparison) \(integer)") }
             }
             texts.append("NOT (\(attribute) = 'x') OR (\(attribute) LIKE '/%' AND \(attribute) >= 2)")
+            texts.append("(\(attribute) LIKE '%a%') XOR EXISTS \(attribute)")
+            texts.append("(\(attribute) = '3') XOR (\(attribute) < 3) OR NOT EXISTS \(attribute)")
+            texts.append("(\(attribute) NOT LIKE 'c_f%') AND (EXISTS \(attribute) OR \(attribute) > 0)")
         }
         return texts
     }
@@ -136,6 +139,22 @@ struct SpecializedPathTests {
             Issue.record("'x' = type")
             return
         }
+    }
+
+    @Test("expressions of Boolean operators, EXISTS and specialised leaves get a flat form; others do not")
+    func flatForm() throws {
+        for text in [
+            "type = 'com.example.order.created' AND source LIKE '/orders/%' AND retrycount < 5",
+            "NOT (a LIKE '%x%') XOR EXISTS b", "dataschema = 'x' OR schemaurl != 'y'",
+        ] {
+            #expect(try CESQLExpression(parsing: text).fast != nil, "\(text)")
+            #expect(try CESQLExpression(parsing: text, specializing: false).fast == nil, "\(text)")
+        }
+        for text in ["INT(a) = 1", "time = 'x'", "EXISTS specversion", "a = b", "'x' = a", "a < 1 + 1", "true"] {
+            #expect(try CESQLExpression(parsing: text).fast == nil, "\(text)")
+        }
+        let filter = try SubscriptionFilter(.prefix(["source": "/orders/"]))
+        #expect(filter.expression.fast != nil)
     }
 
     @Test("subscription filters compile to specialised leaves too")
