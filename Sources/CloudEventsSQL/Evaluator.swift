@@ -9,7 +9,25 @@ struct Evaluator {
     var errors: [CESQLError] = []
 
     /// The value of `node`, or `nil` when `node` is an attribute the event does not have.
+    ///
+    /// A cast error carries the byte offset of the operator or function whose operand failed to
+    /// cast: the innermost one, since each node locates its own casts once its children have.
     mutating func value(of node: Node, in event: CloudEvent) -> CESQLValue? {
+        let before = errors.count
+        let value = unlocatedValue(of: node, in: event)
+        locateCasts(since: before, at: node.operatorOffset)
+        return value
+    }
+
+    /// Gives the cast errors collected since `before` that have no byte offset yet `offset`.
+    mutating func locateCasts(since before: Int, at offset: Int?) {
+        guard let offset, before < errors.count else { return }
+        for index in before..<errors.count where errors[index].kind == .cast && errors[index].byteOffset == nil {
+            errors[index].byteOffset = offset
+        }
+    }
+
+    private mutating func unlocatedValue(of node: Node, in event: CloudEvent) -> CESQLValue? {
         switch node {
         case .literal(let value):
             return value
@@ -17,7 +35,7 @@ struct Evaluator {
             return attributeValue(name, at: offset, in: event)
         case .exists(let name):
             return .boolean(event.attribute(name) != nil)
-        case .not(let operand):
+        case .not(let operand, _):
             guard let value = value(of: operand, in: event) else { return .boolean(false) }
             return .boolean(!Cast.boolean(value, errors: &errors))
         case .negate(let operand, let offset):
@@ -39,24 +57,24 @@ struct Evaluator {
             let result = arithmetic(arithmeticOperator, x, y)
             for index in before..<errors.count { errors[index].byteOffset = offset }
             return .integer(result)
-        case .equality(let negated, let left, let right):
+        case .equality(let negated, let left, let right, _):
             let leftValue = value(of: left, in: event)
             let rightValue = value(of: right, in: event)
             guard let leftValue, let rightValue else { return .boolean(false) }
             return .boolean(equal(leftValue, rightValue) != negated)
-        case .ordering(let orderingOperator, let left, let right):
+        case .ordering(let orderingOperator, let left, let right, _):
             let leftValue = value(of: left, in: event)
             let rightValue = value(of: right, in: event)
             guard let leftValue, let rightValue else { return .boolean(false) }
             let x = Cast.integer(leftValue, errors: &errors)
             let y = Cast.integer(rightValue, errors: &errors)
             return .boolean(Evaluator.compare(orderingOperator, x, y))
-        case .logic(let logicOperator, let left, let right):
+        case .logic(let logicOperator, let left, let right, _):
             return .boolean(logic(logicOperator, left, right, in: event))
         case .like(let operand, let pattern, let negated):
             guard let value = value(of: operand, in: event) else { return .boolean(false) }
             return .boolean(pattern.matches(Cast.string(value)) != negated)
-        case .in(let operand, let set, let negated):
+        case .in(let operand, let set, let negated, _):
             return .boolean(membership(operand, set, negated: negated, in: event))
         case .call(let function, let arguments, let offset):
             var values: [CESQLValue] = []
@@ -86,7 +104,7 @@ struct Evaluator {
             return .boolean(textEquality(attribute, literal, utf8, negated: negated, in: event))
         case .textLike(let attribute, let pattern, let negated):
             return .boolean(textLike(attribute, pattern, negated: negated, in: event))
-        case .integerOrdering(let orderingOperator, let attribute, let literal):
+        case .integerOrdering(let orderingOperator, let attribute, let literal, _):
             return .boolean(integerOrdering(orderingOperator, attribute, literal, in: event))
         }
     }
@@ -175,18 +193,23 @@ struct Evaluator {
     /// An operand of AND, OR or XOR cast to Boolean, or `nil` when it is a missing attribute; the
     /// Boolean leaves and operators give their verdict without wrapping it in a ``CESQLValue``.
     private mutating func boolean(of node: Node, in event: CloudEvent) -> Bool? {
+        let before = errors.count
+        let verdict: Bool
         switch node {
-        case .logic(let logicOperator, let left, let right):
-            return logic(logicOperator, left, right, in: event)
+        case .logic(let logicOperator, let left, let right, _):
+            verdict = logic(logicOperator, left, right, in: event)
         case .textEquality(let attribute, let literal, let utf8, let negated):
             return textEquality(attribute, literal, utf8, negated: negated, in: event)
         case .textLike(let attribute, let pattern, let negated):
             return textLike(attribute, pattern, negated: negated, in: event)
-        case .integerOrdering(let orderingOperator, let attribute, let literal):
-            return integerOrdering(orderingOperator, attribute, literal, in: event)
+        case .integerOrdering(let orderingOperator, let attribute, let literal, _):
+            verdict = integerOrdering(orderingOperator, attribute, literal, in: event)
         default:
+            // This cast is the caller's: the caller's node locates it.
             return value(of: node, in: event).map { Cast.boolean($0, errors: &errors) }
         }
+        locateCasts(since: before, at: node.operatorOffset)
+        return verdict
     }
 
     /// `IN`: every element is cast to the left operand's type, then compared as `=` does.

@@ -49,14 +49,14 @@ struct FastFilter: Sendable {
     private mutating func add(_ node: Node) -> Int? {
         let step: Step
         switch node {
-        case .logic(let logicOperator, let left, let right):
+        case .logic(let logicOperator, let left, let right, _):
             guard let x = add(left), let y = add(right) else { return nil }
             switch logicOperator {
             case .and: step = .and(x, y)
             case .or: step = .or(x, y)
             case .xor: step = .xor(x, y)
             }
-        case .not(let operand):
+        case .not(let operand, _):
             guard let x = add(operand) else { return nil }
             step = .not(x)
         case .exists(let name):
@@ -73,7 +73,7 @@ struct FastFilter: Sendable {
                 patterns.append(pattern)
                 step = .textLike(field, patterns.count - 1, negated: negated)
             }
-        case .integerOrdering(let orderingOperator, let attribute, let literal):
+        case .integerOrdering(let orderingOperator, let attribute, let literal, _):
             guard let field = field(attribute.key) else { return nil }
             step = .integerOrdering(orderingOperator, field, literal)
         default:

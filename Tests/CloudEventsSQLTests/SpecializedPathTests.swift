@@ -126,16 +126,16 @@ struct SpecializedPathTests {
             return
         }
         #expect(pattern.prefix == Array("/orders/".utf8))
-        guard case .integerOrdering(.less, let integer, -5) = try root("retrycount < -5") else {
+        guard case .integerOrdering(.less, let integer, -5, at: 11) = try root("retrycount < -5") else {
             Issue.record("retrycount < -5")
             return
         }
         #expect(integer.name == "retrycount" && integer.offset == 0)
-        guard case .logic(.and, .textEquality, .integerOrdering) = try root("a = 'x' AND b >= 1") else {
+        guard case .logic(.and, .textEquality, .integerOrdering, at: 8) = try root("a = 'x' AND b >= 1") else {
             Issue.record("a = 'x' AND b >= 1")
             return
         }
-        guard case .equality(negated: false, .literal, .attribute) = try root("'x' = type") else {
+        guard case .equality(negated: false, .literal, .attribute, at: 4) = try root("'x' = type") else {
             Issue.record("'x' = type")
             return
         }
@@ -160,7 +160,7 @@ struct SpecializedPathTests {
     @Test("subscription filters compile to specialised leaves too")
     func subscriptionFilter() throws {
         let filter = try SubscriptionFilter(.exact(["type": "com.example.order.created"]))
-        guard case .logic(.and, .exists, .textEquality) = filter.expression.root else {
+        guard case .logic(.and, .exists, .textEquality, at: nil) = filter.expression.root else {
             Issue.record("exact")
             return
         }
