@@ -37,8 +37,9 @@ public struct CESQLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A message a person can act on.
     public var message: String
     /// The byte offset into the expression's UTF-8 text where the error was found: for parse
-    /// errors, and for errors of an attribute, a function or an arithmetic operator (`nil` for
-    /// casts and in expressions compiled from subscription filters).
+    /// errors, and for errors of an attribute, a function or an operator; a cast error names the
+    /// operator or function whose operand did not cast. `nil` in expressions compiled from
+    /// subscription filters.
     public var byteOffset: Int?
     /// For missing-attribute errors: the attribute's name.
     public var attribute: String?

@@ -26,10 +26,13 @@ public struct CESQLExpression: Sendable, Hashable {
     /// The expression's text, as given; for a ``SubscriptionFilter``'s expression, the filter's JSON.
     public let text: String
     let root: Node
+    /// The flat form of `root`, when it has one: what evaluation tries first.
+    let fast: FastFilter?
 
     /// An expression compiled from something else (a subscription filter).
     init(root: Node, text: String) {
-        self.root = root
+        self.root = root.specialized()
+        fast = FastFilter(self.root)
         self.text = text
     }
 
@@ -44,6 +47,12 @@ public struct CESQLExpression: Sendable, Hashable {
     /// - Throws: a ``CESQLError`` of kind ``CESQLError/Kind/parse`` naming the byte offset and
     ///   what was expected there, or the limit (``CESQLError/exceededLimit``) the text exceeds.
     public init(parsing text: String, limits: Limits = Limits()) throws(CESQLError) {
+        try self.init(parsing: text, limits: limits, specializing: true)
+    }
+
+    /// Parses and compiles an expression; without `specializing`, into the general tree only
+    /// (what the tests compare the specialised leaves of ``Node/specialized()`` against).
+    init(parsing text: String, limits: Limits = Limits(), specializing: Bool) throws(CESQLError) {
         let bytes = Array(text.utf8)
         guard bytes.count <= limits.maximumLength else {
             throw CESQLError(
@@ -51,7 +60,9 @@ public struct CESQLExpression: Sendable, Hashable {
                 byteOffset: limits.maximumLength, exceededLimit: .expressionLength)
         }
         var parser = Parser(tokens: try Lexer.tokens(of: bytes), maximumDepth: max(1, limits.maximumDepth))
-        root = try parser.parseAll()
+        let root = try parser.parseAll()
+        self.root = specializing ? root.specialized() : root
+        fast = specializing ? FastFilter(self.root) : nil
         self.text = text
     }
 
@@ -60,13 +71,15 @@ public struct CESQLExpression: Sendable, Hashable {
     /// Evaluation is complete (not fail-fast): the value is the one the specification defines
     /// even when errors occurred. A bare missing attribute evaluates to `false`.
     public func evaluate(_ event: CloudEvent) -> CESQLResult {
-        var evaluator = Evaluator(event: event)
-        let value = evaluator.value(of: root) ?? .boolean(false)
+        if let verdict = fast?.run(event) { return CESQLResult(value: .boolean(verdict)) }
+        var evaluator = Evaluator()
+        let value = evaluator.value(of: root, in: event) ?? .boolean(false)
         return CESQLResult(value: value, errors: evaluator.errors)
     }
 
     /// Whether `event` passes this expression as a filter: `true` with no error (section 1.2).
     public func matches(_ event: CloudEvent) -> Bool {
-        evaluate(event).matches
+        if let verdict = fast?.run(event) { return verdict }
+        return evaluate(event).matches
     }
 }

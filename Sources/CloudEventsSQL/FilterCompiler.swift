@@ -18,7 +18,10 @@ enum FilterCompiler {
             let checked = try attributes(map, of: dialect)
             return balanced(
                 checked.map { name, value -> Node in
-                    .logic(.and, .exists(name), .equality(negated: false, .attribute(name, at: nil), .literal(.string(value))))
+                    .logic(
+                        .and, .exists(name),
+                        .equality(negated: false, .attribute(name, at: nil), .literal(.string(value)), at: nil), at: nil
+                    )
                 }, .and)
         case .prefix(let map), .suffix(let map):
             let isPrefix = if case .prefix = dialect { true } else { false }
@@ -27,7 +30,8 @@ enum FilterCompiler {
                 checked.map { name, value -> Node in
                     let literal = value.unicodeScalars.map { LikePattern.Element.literal($0) }
                     let pattern = LikePattern(elements: isPrefix ? literal + [.anyRun] : [.anyRun] + literal)
-                    return .logic(.and, .exists(name), .like(.attribute(name, at: nil), pattern, negated: false))
+                    return .logic(
+                        .and, .exists(name), .like(.attribute(name, at: nil), pattern, negated: false), at: nil)
                 }, .and)
         case .all(let filters), .any(let filters):
             guard !filters.isEmpty else {
@@ -39,7 +43,7 @@ enum FilterCompiler {
             if case .all = dialect { return balanced(nodes, .and) }
             return balanced(nodes, .or)
         case .not(let filter):
-            return .not(try node(for: filter, depth: depth + 1))
+            return .not(try node(for: filter, depth: depth + 1), at: nil)
         case .sql(let expression):
             return .passes(expression.root)
         }
@@ -73,7 +77,7 @@ enum FilterCompiler {
             next.reserveCapacity((level.count + 1) / 2)
             var index = 0
             while index + 1 < level.count {
-                next.append(.logic(logicOperator, level[index], level[index + 1]))
+                next.append(.logic(logicOperator, level[index], level[index + 1], at: nil))
                 index += 2
             }
             if index < level.count { next.append(level[index]) }

@@ -1,3 +1,5 @@
+import CloudEvents
+
 /// A compiled `LIKE` pattern, matched over Unicode scalars without backtracking.
 ///
 /// `%` matches any run of characters, `_` exactly one; `\%` and `\_` match `%` and `_`; any
@@ -15,13 +17,17 @@ struct LikePattern: Sendable {
 
     /// The elements, runs of `%` collapsed into one.
     let elements: [Element]
-    /// When the pattern has no wildcard: the only text it matches.
-    let exactText: String?
+    /// When the pattern has no wildcard: the UTF-8 of the only text it matches.
+    let exactText: [UInt8]?
+    /// When the pattern is literal characters then one `%` (`'/orders/%'`): the UTF-8 of the
+    /// prefix every match starts with, and nothing else is checked.
+    let prefix: [UInt8]?
 
     /// A pattern of these elements (a subscription filter's prefix or suffix).
     init(elements: [Element]) {
         self.elements = elements
         exactText = nil
+        prefix = Self.literalPrefix(elements)
     }
 
     init(_ pattern: String) {
@@ -46,13 +52,19 @@ struct LikePattern: Sendable {
             }
         }
         self.elements = elements
-        if hasWildcard {
-            exactText = nil
-        } else {
-            var text = String.UnicodeScalarView()
-            for case .literal(let scalar) in elements { text.append(scalar) }
-            exactText = String(text)
+        exactText = hasWildcard ? nil : Self.literalPrefix(elements + [.anyRun])
+        prefix = Self.literalPrefix(elements)
+    }
+
+    /// The UTF-8 of the literal characters of `elements` when they are all literal but a last `%`.
+    private static func literalPrefix(_ elements: [Element]) -> [UInt8]? {
+        guard elements.last == .anyRun else { return nil }
+        var bytes: [UInt8] = []
+        for element in elements.dropLast() {
+            guard case .literal(let scalar) = element else { return nil }
+            bytes.append(contentsOf: scalar.utf8)
         }
+        return bytes
     }
 
     /// Whether `text` matches the whole pattern (its UTF-8 bytes, matched by ``matches(utf8:)``).
@@ -67,7 +79,14 @@ struct LikePattern: Sendable {
     /// Greedy two-pointer matching: on a mismatch it goes back only to the last `%`, one
     /// character further, so the work is at most the text's length times the pattern's.
     func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let exactText { return text.elementsEqual(exactText.utf8) }
+        if let exactText { return exactText.withUnsafeBufferPointer { ByteComparison.equal(text, $0) } }
+        if let prefix {
+            // Text is valid UTF-8, so its scalars start with the prefix's exactly when its bytes do.
+            guard text.count >= prefix.count else { return false }
+            return prefix.withUnsafeBufferPointer {
+                ByteComparison.equal(UnsafeBufferPointer(rebasing: text[..<$0.count]), $0)
+            }
+        }
         let end = text.count
         var textIndex = 0
         var patternIndex = 0

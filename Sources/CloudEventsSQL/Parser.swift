@@ -68,9 +68,10 @@ struct Parser {
             case .xor: logicOperator = .xor
             default: return left
             }
+            let offset = current.offset
             advance()
             let right = try comparison()
-            left = try combined(.logic(logicOperator, left.node, right.node), left, right)
+            left = try combined(.logic(logicOperator, left.node, right.node, at: offset), left, right)
         }
         return left
     }
@@ -78,14 +79,15 @@ struct Parser {
     private mutating func comparison() throws(CESQLError) -> Parsed {
         var left = try additive()
         while case .symbol(let symbol) = current.kind {
+            let offset = current.offset
             let make: (Node, Node) -> Node
             switch symbol {
-            case .equal: make = { .equality(negated: false, $0, $1) }
-            case .notEqual, .lessGreater: make = { .equality(negated: true, $0, $1) }
-            case .less: make = { .ordering(.less, $0, $1) }
-            case .lessOrEqual: make = { .ordering(.lessOrEqual, $0, $1) }
-            case .greater: make = { .ordering(.greater, $0, $1) }
-            case .greaterOrEqual: make = { .ordering(.greaterOrEqual, $0, $1) }
+            case .equal: make = { .equality(negated: false, $0, $1, at: offset) }
+            case .notEqual, .lessGreater: make = { .equality(negated: true, $0, $1, at: offset) }
+            case .less: make = { .ordering(.less, $0, $1, at: offset) }
+            case .lessOrEqual: make = { .ordering(.lessOrEqual, $0, $1, at: offset) }
+            case .greater: make = { .ordering(.greater, $0, $1, at: offset) }
+            case .greaterOrEqual: make = { .ordering(.greaterOrEqual, $0, $1, at: offset) }
             default: return left
             }
             advance()
@@ -136,6 +138,7 @@ struct Parser {
     private mutating func membership() throws(CESQLError) -> Parsed {
         var left = try likeOperation()
         while case (true, let negated) = atPostfix(.in) {
+            let offset = current.offset
             advance()
             if negated { advance() }
             guard current.kind == .openParenthesis else { throw failure("expected '(' after IN") }
@@ -149,7 +152,7 @@ struct Parser {
                 throw failure("expected ',' or ')' in the IN set, found \(current.display)")
             }
             advance()
-            let node = Node.in(left.node, set.map(\.node), negated: negated)
+            let node = Node.in(left.node, set.map(\.node), negated: negated, at: offset)
             left = try combined(node, [left] + set)
         }
         return left
@@ -184,11 +187,12 @@ struct Parser {
     private mutating func unary() throws(CESQLError) -> Parsed {
         switch current.kind {
         case .keyword(.not):
+            let offset = current.offset
             advance()
             try enter()
             defer { depth -= 1 }
             let operand = try unary()
-            return try combined(.not(operand.node), operand)
+            return try combined(.not(operand.node, at: offset), operand)
         case .symbol(let sign) where sign == .minus || sign == .plus:
             let signToken = current
             advance()

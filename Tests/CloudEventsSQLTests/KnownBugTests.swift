@@ -134,8 +134,14 @@ struct ErrorLocationTests {
     @Test("Evaluation errors name the byte offset of their attribute, operator or function")
     func offsets() throws {
         let cases: [(String, CESQLError.Kind, Int)] = [
-            ("1 + 5 / 0", .math, 6), ("LEFT('a', -1) = 'a'", .functionEvaluation, 0), ("  missing", .missingAttribute, 2),
+            ("1 + 5 / 0", .math, 6), ("LEFT('a', -1) = 'a'", .functionEvaluation, 0),
+            ("  missing", .missingAttribute, 2),
             ("true AND NOPE()", .missingFunction, 9), ("-(-2147483648)", .math, 0), ("ABS(-2147483648)", .math, 0),
+            // A cast error: the operator or function whose operand does not cast, innermost first.
+            ("NOT 'x'", .cast, 0), ("'x' AND true", .cast, 4), ("false OR (1 < 'x')", .cast, 12),
+            ("1 = 1 AND 'x' = 2", .cast, 14), ("2 IN ('a')", .cast, 2), ("-'x'", .cast, 0), ("1 + 'x'", .cast, 2),
+            ("subject >= 1", .cast, 8), ("(subject > 1) XOR false", .cast, 9), ("BOOL('x') AND true", .cast, 0),
+            ("TRUE AND (false OR 'x')", .cast, 16),
         ]
         for (expression, kind, offset) in cases {
             let errors = try CESQLExpression(parsing: expression).evaluate(testEvent()).errors
