@@ -227,7 +227,7 @@ let package = Package(
         // The transport layer, and a toy in-memory transport built from its public API only.
         .testTarget(
             name: "CloudEventsTransportTests",
-            dependencies: ["CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsTracing"],
+            dependencies: ["CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsTracing", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsAsyncHTTPClientTests",

@@ -1,6 +1,7 @@
 import CloudEvents
 import CloudEventsHTTP
 import CloudEventsTransport
+import CoreTestSupport
 import HTTPTypes
 import Logging
 import Testing
@@ -122,20 +123,4 @@ private actor Seen {
     var lines: [String] = []
     func set(_ context: CloudEventContext) { self.context = context }
     func append(_ line: String) { lines.append(line) }
-}
-
-private actor Gate {
-    private var isOpen = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func wait() async {
-        guard !isOpen else { return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func open() {
-        isOpen = true
-        for waiter in waiters { waiter.resume() }
-        waiters.removeAll()
-    }
 }

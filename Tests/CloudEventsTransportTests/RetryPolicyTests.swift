@@ -1,6 +1,7 @@
 import CloudEvents
 import CloudEventsHTTP
 import CloudEventsTransport
+import CoreTestSupport
 import Testing
 
 @Suite("Delivery: retry policy, Retry-After, shutdown bookkeeping", .timeLimit(.minutes(10)))
@@ -149,22 +150,5 @@ struct RetryPolicyTests {
         } catch {
             return false
         }
-    }
-}
-
-/// A gate tasks wait at until it is opened.
-private actor Gate {
-    private var isOpen = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func wait() async {
-        guard !isOpen else { return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func open() {
-        isOpen = true
-        for waiter in waiters { waiter.resume() }
-        waiters.removeAll()
     }
 }
