@@ -33,7 +33,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 niceness="${TSAN_NICE:-5}"
-targets="${TSAN_TARGETS:-CloudEventsHummingbirdTests CloudEventsSenderTests CloudEventsAsyncHTTPClientTests CloudEventsURLSessionTests CloudEventsHTTPDeliveryTests}"
+targets="${TSAN_TARGETS:-CloudEventsHummingbirdTests CloudEventsSenderTests CloudEventsAsyncHTTPClientTests CloudEventsURLSessionTests CloudEventsTransportTests}"
 
 options="halt_on_error=0 exitcode=66 second_deadlock_stack=1"
 if [[ -f scripts/tsan.supp ]] && grep -qv '^[[:space:]]*\(#.*\)\?$' scripts/tsan.supp; then
