@@ -34,8 +34,9 @@ extension CloudEvent: CloudEventHeaderCarrier {
         self[extension: name.lowercased()]?.canonicalString
     }
 
-    /// Sets the extension attribute `name` (lower-cased; it must then be a valid attribute name,
-    /// `[a-z0-9]+`) to the String `value`.
+    /// Sets the extension attribute `name` (lower-cased) to the String `value`. A name that is
+    /// then not a valid attribute name (`[a-z0-9]+`) is reported by ``/CloudEvents/CloudEvent/validate()``,
+    /// which every sender calls before sending, as for any extension.
     public mutating func setHeaderValue(_ value: String, named name: String) {
         self[extension: name.lowercased()] = .string(value)
     }
