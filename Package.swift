@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CloudEventsHTTP", targets: ["CloudEventsHTTP"]),
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
         .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
+        .library(name: "CloudEventsKafka", targets: ["CloudEventsKafka"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -68,6 +69,8 @@ let package = Package(
             name: "CloudEventsTransport",
             dependencies: ["CloudEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
+        // The Kafka protocol binding as a codec over a small record type: no client library.
+        .target(name: "CloudEventsKafka", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: [
@@ -79,7 +82,7 @@ let package = Package(
         .target(
             name: "CloudEventsConformance",
             dependencies: [
-                "CloudEvents", "CloudEventsHTTP", .product(name: "Yams", package: "Yams"),
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsKafka", .product(name: "Yams", package: "Yams"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             // The upstream conformance cases, compiled in (`ConformanceMaterial.builtIn`), so that
@@ -214,6 +217,9 @@ let package = Package(
             dependencies: [
                 "CloudEventsSQL", "CloudEvents", "CoreTestSupport", .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsKafkaTests", dependencies: ["CloudEvents", "CloudEventsKafka", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),

@@ -16,6 +16,7 @@ let cloudEventsPackage = URL(fileURLWithPath: Context.packageDirectory)
 let cloudEvents = Target.Dependency.product(name: "CloudEvents", package: cloudEventsPackage)
 let cloudEventsHTTP = Target.Dependency.product(name: "CloudEventsHTTP", package: cloudEventsPackage)
 let cloudEventsSQL = Target.Dependency.product(name: "CloudEventsSQL", package: cloudEventsPackage)
+let cloudEventsKafka = Target.Dependency.product(name: "CloudEventsKafka", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -41,6 +42,7 @@ let package = Package(
         .executableTarget(
             name: "FuzzPercentDecoding", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
         .executableTarget(name: "FuzzCESQL", dependencies: ["FuzzSupport", cloudEvents, cloudEventsSQL]),
+        .executableTarget(name: "FuzzKafka", dependencies: ["FuzzSupport", cloudEvents, cloudEventsKafka]),
     ],
     swiftLanguageModes: [.v6]
 )

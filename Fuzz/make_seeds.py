@@ -119,6 +119,30 @@ write("FuzzHTTPBinary", "structured.http",
 write("FuzzHTTPBinary", "batch.http",
       http([("content-type", "Application/CloudEvents-Batch+JSON")], "[" + compact(minimal) + "]"))
 
+def kafka(headers, value=None):
+    """A FuzzKafka input: `name:value` header lines, then an empty line and the record value."""
+    text = "".join(f"{name}:{value}\n" for name, value in headers).encode("utf-8")
+    if value is None:
+        return text
+    if isinstance(value, str):
+        value = value.encode("utf-8")
+    return text + b"\n" + value
+
+
+kafka_headers = [("ce_specversion", "1.0"), ("ce_id", "1234-1234-1234"), ("ce_type", "com.example.someevent"),
+                 ("ce_source", "/mycontext/subcontext"), ("ce_time", "2018-04-05T03:56:24Z")]
+write("FuzzKafka", "feature_binary.kafka",
+      kafka(kafka_headers + [("content-type", "application/json")], '{"message": "Hello World!"}'))
+write("FuzzKafka", "utf8_values.kafka",
+      kafka(kafka_headers + [("ce_subject", "Grüße 🌍"), ("ce_partitionkey", "customer-7"), ("ce_count", "-7"),
+                             ("content-type", "text/plain; charset=utf-8")], "Hello, \U0001F30E!"))
+write("FuzzKafka", "tombstone.kafka", kafka(kafka_headers))
+write("FuzzKafka", "v03_base64.kafka",
+      kafka([("ce_specversion", "0.3"), ("ce_id", "2"), ("ce_source", "/s"), ("ce_type", "t"),
+             ("ce_datacontentencoding", "base64"), ("content-type", "application/octet-stream")], "AAECAwQ="))
+write("FuzzKafka", "structured.kafka",
+      kafka([("content-type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
+
 for name, text in {
     "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
     "utc.txt": "2018-04-05T03:56:24Z",

@@ -26,15 +26,15 @@ cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
-    CloudEvents CloudEventsFoundation CloudEventsTransport CloudEventsTracing CloudEventsHTTP CloudEventsConformance
-    CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsTransport CloudEventsTracing CloudEventsHTTP
+    CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 dependencies_of() {
     case "$1" in
-        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL) echo CloudEvents ;;
+        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka) echo CloudEvents ;;
         CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
-        CloudEventsConformance) echo CloudEvents CloudEventsHTTP ;;
+        CloudEventsConformance) echo CloudEvents CloudEventsHTTP CloudEventsKafka ;;
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         *) ;;
@@ -42,7 +42,7 @@ dependencies_of() {
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
-    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession
+    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsAsyncHTTPClient CloudEventsURLSession
     CloudEventsHummingbird
 )
 

@@ -22,7 +22,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../Fuzz"
 seconds="${1:-30}"
-targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL}"
+targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL FuzzKafka}"
 niceness="${FUZZ_NICE:-15}"
 work="${FUZZ_WORK_DIR:-}"
 if [[ -z "$work" ]]; then

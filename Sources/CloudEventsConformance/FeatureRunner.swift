@@ -1,27 +1,33 @@
 import CloudEvents
 public import CloudEventsHTTP
+public import CloudEventsKafka
 import HTTPTypes
 
-/// Runs Gherkin conformance scenarios against ``/CloudEventsHTTP/HTTPEventDecoder``.
+/// Runs Gherkin conformance scenarios against ``/CloudEventsHTTP/HTTPEventDecoder`` and
+/// `KafkaEventDecoder`.
 ///
 /// The steps it understands (anything else fails the scenario, so no step passes unread):
-/// - `Given HTTP Protocol Binding is supported`
+/// - `Given HTTP Protocol Binding is supported`, `Given Kafka Protocol Binding is supported`
 /// - `Given an HTTP request` with the raw request as a doc string (see ``RawHTTPRequest``)
-/// - `When parsed as HTTP request`
+/// - `Given a Kafka message with payload:` with the record value as a doc string, and
+///   `And Kafka headers:` with a `key | value` table of the record's headers
+/// - `When parsed as HTTP request`, `When parsed as Kafka message`
 /// - `Then the attributes are:` with a `key | value` table: exactly these attributes, no more
 /// - `And the data is equal to the following JSON:` with the JSON as a doc string, compared as
 ///   JSON values
 ///
-/// A scenario that needs another protocol binding (`Given Kafka Protocol Binding is
-/// supported`, or any step about Kafka) is skipped with that reason: this package has no Kafka
-/// binding yet.
+/// A scenario that needs another protocol binding (`Given AMQP Protocol Binding is
+/// supported`) is skipped with that reason.
 public struct FeatureRunner: Sendable {
-    /// The decoder under test.
+    /// The HTTP decoder under test.
     public var decoder: HTTPEventDecoder
+    /// The Kafka decoder under test.
+    public var kafkaDecoder: KafkaEventDecoder
 
     /// Creates a runner.
-    public init(decoder: HTTPEventDecoder = HTTPEventDecoder()) {
+    public init(decoder: HTTPEventDecoder = HTTPEventDecoder(), kafkaDecoder: KafkaEventDecoder = KafkaEventDecoder()) {
         self.decoder = decoder
+        self.kafkaDecoder = kafkaDecoder
     }
 
     /// Runs every scenario.
@@ -34,6 +40,7 @@ public struct FeatureRunner: Sendable {
         let name = scenario.description
         if let reason = skipReason(scenario) { return .skipped(name, reason: reason) }
         var request: RawHTTPRequest?
+        var kafkaMessage: KafkaMessage?
         var decoded: (event: CloudEvent, mode: HTTPContentMode)?
         var checks = 0
         var differences: [String] = []
@@ -42,8 +49,30 @@ public struct FeatureRunner: Sendable {
         }
         for step in scenario.steps {
             switch step.text {
-            case "HTTP Protocol Binding is supported":
+            case "HTTP Protocol Binding is supported", "Kafka Protocol Binding is supported":
                 continue
+            case "a Kafka message with payload:":
+                guard let text = step.docString else {
+                    return failed("line \(step.line): the Kafka message's payload doc string is missing")
+                }
+                kafkaMessage = KafkaMessage(value: Array(text.utf8))
+            case "Kafka headers:":
+                guard kafkaMessage != nil else { return failed("line \(step.line): headers before the Kafka message") }
+                var rows = step.table
+                if rows.first == ["key", "value"] { rows.removeFirst() }
+                for row in rows {
+                    guard row.count == 2 else {
+                        return failed("line \(step.line): each header row needs a key and a value")
+                    }
+                    kafkaMessage?.headers.append(KafkaMessage.Header(name: row[0], text: row[1]))
+                }
+            case "parsed as Kafka message":
+                guard let message = kafkaMessage else { return failed("line \(step.line): no Kafka message to parse") }
+                do {
+                    decoded = (try kafkaDecoder.decode(message), try kafkaDecoder.mode(of: message))
+                } catch {
+                    return failed("decoding failed: \(oneLine(error))")
+                }
             case "an HTTP request":
                 guard let text = step.docString else {
                     return failed("line \(step.line): the HTTP request doc string is missing")
@@ -97,16 +126,15 @@ public struct FeatureRunner: Sendable {
         return ConformanceResult(name: name, mode: decoded?.mode, differences: differences)
     }
 
-    /// Why a scenario cannot run here: it needs a protocol binding other than HTTP.
+    /// The bindings the runner has.
+    private static let supportedBindings: Set<String> = ["HTTP", "Kafka"]
+
+    /// Why a scenario cannot run here: it needs a protocol binding the runner does not have.
     private func skipReason(_ scenario: FeatureScenario) -> String? {
-        for step in scenario.steps {
-            if step.text.hasSuffix(" Protocol Binding is supported"), step.text != "HTTP Protocol Binding is supported"
-            {
-                let binding = step.text.dropLast(" Protocol Binding is supported".count)
-                return "needs the \(binding) protocol binding, which this package does not have yet"
-            }
-            if step.text.contains("Kafka") {
-                return "needs the Kafka protocol binding, which this package does not have yet"
+        for step in scenario.steps where step.text.hasSuffix(" Protocol Binding is supported") {
+            let binding = String(step.text.dropLast(" Protocol Binding is supported".count))
+            if !Self.supportedBindings.contains(binding) {
+                return "needs the \(binding) protocol binding, which this runner does not have yet"
             }
         }
         return nil
