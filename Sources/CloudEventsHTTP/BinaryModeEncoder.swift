@@ -59,7 +59,7 @@ enum BinaryModeEncoder {
                 fields[try fieldName(header, encoding)] = String(decoding: bytes, as: UTF8.self)
             }
         }
-        return EncodedHTTPMessage(headerFields: fields, body: event.data.map { Array($0.bytes) } ?? [], mode: .binary)
+        return EncodedHTTPMessage(headerFields: fields, body: encoding.payload ?? [], mode: .binary)
     }
 
     /// The field name of a header: a ready-made one for the context attributes, a checked one
@@ -78,6 +78,7 @@ enum BinaryModeEncoder {
         case .dataSchema: return .ceDataSchema
         case .schemaURL: return .ceSchemaURL
         case .dataContentType: return .contentType
+        case .dataContentEncoding: return .ceDataContentEncoding
         case .extension:
             let name = encoding.name(of: header)
             guard let field = HTTPField.Name(name) else {

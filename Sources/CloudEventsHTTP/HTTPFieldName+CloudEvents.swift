@@ -17,6 +17,8 @@ extension HTTPField.Name {
     public static let ceDataSchema = literal("ce-dataschema")
     /// `ce-schemaurl` (spec 0.3).
     public static let ceSchemaURL = literal("ce-schemaurl")
+    /// `ce-datacontentencoding` (spec 0.3).
+    public static let ceDataContentEncoding = literal("ce-datacontentencoding")
     /// `WebHook-Request-Origin` (CloudEvents webhook abuse protection).
     public static let webHookRequestOrigin = literal("WebHook-Request-Origin")
     /// `WebHook-Request-Callback`.

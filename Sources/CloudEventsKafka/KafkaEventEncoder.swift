@@ -54,7 +54,7 @@ public struct KafkaEventEncoder: Sendable {
             let headers = encoding.headers.map { header in
                 KafkaMessage.Header(name: encoding.name(of: header), value: Array(encoding.value(of: header)))
             }
-            return KafkaMessage(key: recordKey, headers: headers, value: event.data.map { Array($0.bytes) })
+            return KafkaMessage(key: recordKey, headers: headers, value: encoding.payload)
         case .structured:
             let value = try format.encode(event)
             return KafkaMessage(

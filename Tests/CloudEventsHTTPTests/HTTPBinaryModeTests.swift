@@ -1,6 +1,6 @@
 import CloudEvents
-import HTTPTypes
 import CoreTestSupport
+import HTTPTypes
 import Testing
 
 @testable import CloudEventsHTTP
@@ -21,7 +21,8 @@ struct HTTPBinaryModeTests {
     @Test("every attribute becomes a ce- header in canonical form; datacontenttype becomes Content-Type")
     func encodesHeaders() throws {
         var event = CloudEvent(
-            id: "1", source: "/s", type: "t", subject: "sub", time: try Timestamp(parsing: "2018-04-05T03:56:24.120+08:00"),
+            id: "1", source: "/s", type: "t", subject: "sub",
+            time: try Timestamp(parsing: "2018-04-05T03:56:24.120+08:00"),
             dataContentType: "application/json", dataSchema: "https://x/s", data: .json(#"{"a":1}"#))
         event[extension: "count"] = .integer(-7)
         event[extension: "flag"] = .boolean(true)
@@ -50,7 +51,8 @@ struct HTTPBinaryModeTests {
     }
 
     @Test(
-        "values are percent-encoded exactly as the binding specifies", arguments: [
+        "values are percent-encoded exactly as the binding specifies",
+        arguments: [
             ("Euro € 😀", "Euro%20%E2%82%AC%20%F0%9F%98%80"), ("100%", "100%25"), (#"say "hi""#, "say%20%22hi%22"),
             ("a\r\nInjected: yes", "a%0D%0AInjected:%20yes"), ("𝄞", "%F0%9D%84%9E"), ("plain-ASCII!~", "plain-ASCII!~"),
         ])
@@ -96,20 +98,24 @@ struct HTTPBinaryModeTests {
     func quotedValues() throws {
         let event = try decoder.decodeEvent(
             headerFields: fields([
-                ("ce-specversion", "1.0"), ("ce-id", #""a \"quoted\" id""#), ("ce-source", "/s"), ("ce-type", #""t%20x""#),
+                ("ce-specversion", "1.0"), ("ce-id", #""a \"quoted\" id""#), ("ce-source", "/s"),
+                ("ce-type", #""t%20x""#),
             ]), body: [])
         #expect(event.id == #"a "quoted" id"#)
         #expect(event.type == "t x")
     }
 
     @Test(
-        "malformed percent-encoding and invalid UTF-8 are typed errors naming the attribute", arguments: [
+        "malformed percent-encoding and invalid UTF-8 are typed errors naming the attribute",
+        arguments: [
             "%", "%4", "%zz", "abc%G0", "%C0%A0", "%ED%A0%80", "%FF", "%E2%82", #""unterminated"#, #""a"b"#,
         ])
     func malformedValues(value: String) {
         let error = cloudEventError {
             try decoder.decodeEvent(
-                headerFields: fields([("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t"), ("ce-bad", value)]),
+                headerFields: fields([
+                    ("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t"), ("ce-bad", value),
+                ]),
                 body: [])
         }
         #expect(error?.code == .malformedInput)
@@ -142,7 +148,8 @@ struct HTTPBinaryModeTests {
     func unknownVersion() {
         let error = cloudEventError {
             try decoder.decodeEvent(
-                headerFields: fields([("ce-specversion", "1.1"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]),
+                headerFields: fields([("ce-specversion", "1.1"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
+                ),
                 body: [])
         }
         #expect(error?.code == .unknownSpecVersion)
@@ -152,16 +159,25 @@ struct HTTPBinaryModeTests {
     @Test("duplicate attribute headers, ce-datacontenttype and invalid names are errors")
     func headerErrors() {
         let base = [("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
-        #expect(cloudEventError { try decoder.decodeEvent(headerFields: fields(base + [("ce-id", "2")]), body: []) }?.code
-            == .malformedInput)
-        #expect(cloudEventError { try decoder.decodeEvent(headerFields: fields(base + [("ce-x", "1"), ("CE-X", "2")]), body: []) }?.attribute
-            == "x")
-        #expect(cloudEventError {
-            try decoder.decodeEvent(headerFields: fields(base + [("ce-datacontenttype", "text/plain")]), body: [])
-        }?.attribute == "datacontenttype")
-        #expect(cloudEventError { try decoder.decodeEvent(headerFields: fields(base + [("ce-my_ext", "1")]), body: []) }?.code
-            == .invalidAttributeName)
-        let missing = cloudEventError { try decoder.decodeEvent(headerFields: fields([("ce-specversion", "1.0"), ("ce-id", "1")]), body: []) }
+        #expect(
+            cloudEventError { try decoder.decodeEvent(headerFields: fields(base + [("ce-id", "2")]), body: []) }?.code
+                == .malformedInput)
+        #expect(
+            cloudEventError {
+                try decoder.decodeEvent(headerFields: fields(base + [("ce-x", "1"), ("CE-X", "2")]), body: [])
+            }?.attribute
+                == "x")
+        #expect(
+            cloudEventError {
+                try decoder.decodeEvent(headerFields: fields(base + [("ce-datacontenttype", "text/plain")]), body: [])
+            }?.attribute == "datacontenttype")
+        #expect(
+            cloudEventError { try decoder.decodeEvent(headerFields: fields(base + [("ce-my_ext", "1")]), body: []) }?
+                .code
+                == .invalidAttributeName)
+        let missing = cloudEventError {
+            try decoder.decodeEvent(headerFields: fields([("ce-specversion", "1.0"), ("ce-id", "1")]), body: [])
+        }
         #expect(Set(missing?.violations.map(\.attribute) ?? []) == ["source", "type"])
         #expect(missing?.violations.allSatisfy { $0.code == .missingAttribute } == true)
     }
@@ -180,17 +196,21 @@ struct HTTPBinaryModeTests {
         #expect(try decoded[extension: "flag"]?.booleanValue() == false)
         #expect(try decoded[extension: "when"]?.timestampValue().rfc3339 == "2024-05-20T14:23:18.123456789+08:00")
         #expect(try decoded[extension: "link"]?.uriValue() == "https://example.com/a")
-        #expect(cloudEventError { try decoded[extension: "link"]?.integerValue(attribute: "link") }?.attribute == "link")
+        #expect(
+            cloudEventError { try decoded[extension: "link"]?.integerValue(attribute: "link") }?.attribute == "link")
     }
 
     @Test("the body becomes JSON, text or binary data by Content-Type, without reinterpreting it")
     func dataKinds() throws {
         let base = [("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
-        let json = try decoder.decodeEvent(headerFields: fields(base + [("Content-Type", "application/vnd.x+JSON")]), body: Array("1.10".utf8))
+        let json = try decoder.decodeEvent(
+            headerFields: fields(base + [("Content-Type", "application/vnd.x+JSON")]), body: Array("1.10".utf8))
         #expect(json.data == .json("1.10"))
-        let text = try decoder.decodeEvent(headerFields: fields(base + [("Content-Type", "application/xml")]), body: Array("<a/>".utf8))
+        let text = try decoder.decodeEvent(
+            headerFields: fields(base + [("Content-Type", "application/xml")]), body: Array("<a/>".utf8))
         #expect(text.data == .text("<a/>"))
-        let latin1 = try decoder.decodeEvent(headerFields: fields(base + [("Content-Type", "text/plain; charset=latin1")]), body: [0xE9])
+        let latin1 = try decoder.decodeEvent(
+            headerFields: fields(base + [("Content-Type", "text/plain; charset=latin1")]), body: [0xE9])
         #expect(latin1.data == .binary([0xE9]))
         let opaque = try decoder.decodeEvent(headerFields: fields(base), body: [0, 1, 2])
         #expect(opaque.data == .binary([0, 1, 2]))
@@ -203,7 +223,8 @@ struct HTTPBinaryModeTests {
     func invalidJSONBody() {
         let base = [("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
         let error = cloudEventError {
-            try decoder.decodeEvent(headerFields: fields(base + [("Content-Type", "application/json")]), body: Array("not json {".utf8))
+            try decoder.decodeEvent(
+                headerFields: fields(base + [("Content-Type", "application/json")]), body: Array("not json {".utf8))
         }
         #expect(error?.code == .invalidData)
         #expect(error?.attribute == "data")
@@ -219,14 +240,36 @@ struct HTTPBinaryModeTests {
 
     @Test("0.3 binary mode: schemaurl header, and a base64 datacontentencoding body")
     func version03() throws {
-        let event = CloudEvent(specVersion: .v0_3, id: "1", source: "/s", type: "t", dataSchema: "/rel", data: .binary([9, 8]))
+        let event = CloudEvent(
+            specVersion: .v0_3, id: "1", source: "/s", type: "t", dataSchema: "/rel", data: .binary([9, 8]))
         let message = try encoder.encode(event)
         #expect(message.headerFields[.ceSchemaURL] == "/rel")
         #expect(try decoder.decodeEvent(headerFields: message.headerFields, body: message.body) == event)
         let encoded = try decoder.decodeEvent(
-            headerFields: fields([("ce-specversion", "0.3"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t"),
-                ("ce-datacontentencoding", "base64")]), body: Array("CQg=".utf8))
+            headerFields: fields([
+                ("ce-specversion", "0.3"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t"),
+                ("ce-datacontentencoding", "base64"),
+            ]), body: Array("CQg=".utf8))
         #expect(encoded.data == .binary([9, 8]))
+    }
+
+    @Test(
+        "0.3 binary data travels Base64 with datacontentencoding, so a JSON or text datacontenttype cannot misread it")
+    func version03BinaryData() throws {
+        for contentType in ["application/json", "text/plain", "application/octet-stream"] {
+            let event = CloudEvent(
+                specVersion: .v0_3, id: "1", source: "/s", type: "t", dataContentType: contentType,
+                data: .binary([0, 1, 2, 0xFF]))
+            let message = try encoder.encode(event)
+            #expect(message.headerFields[.ceDataContentEncoding] == "base64")
+            #expect(message.body == Array("AAEC/w==".utf8))
+            #expect(try decoder.decodeEvent(headerFields: message.headerFields, body: message.body) == event)
+        }
+        // 1.0 has no datacontentencoding: binary data is the body as it is.
+        let modern = CloudEvent(id: "1", source: "/s", type: "t", data: .binary([0, 1]))
+        let message = try encoder.encode(modern)
+        #expect(message.headerFields[.ceDataContentEncoding] == nil)
+        #expect(message.body == [0, 1])
     }
 
     @Test("limits: too many ce- headers or too large a body are typed errors")
@@ -234,9 +277,12 @@ struct HTTPBinaryModeTests {
         let strict = HTTPEventDecoder(limits: .init(maximumBodySize: 10, maximumAttributeFieldCount: 5))
         let base = [("ce-specversion", "1.0"), ("ce-id", "1"), ("ce-source", "/s"), ("ce-type", "t")]
         let many = base + (0..<50).map { ("ce-x\($0)", "v") }
-        #expect(cloudEventError { try strict.decodeEvent(headerFields: fields(many), body: []) }?.code == .limitExceeded)
-        #expect(cloudEventError { try strict.decodeEvent(headerFields: fields(base), body: Array(repeating: 0, count: 100)) }?.code
-            == .limitExceeded)
+        #expect(
+            cloudEventError { try strict.decodeEvent(headerFields: fields(many), body: []) }?.code == .limitExceeded)
+        #expect(
+            cloudEventError {
+                try strict.decodeEvent(headerFields: fields(base), body: Array(repeating: 0, count: 100))
+            }?.code
+                == .limitExceeded)
     }
 }
-

@@ -131,9 +131,9 @@ struct HTTPModesTests {
 
     @Test("the library's header names are valid and lower-case")
     func headerNames() {
-        let names: [HTTPField.Name] = [.ceSpecVersion, .ceID, .ceSource, .ceType, .ceSubject, .ceTime, .ceDataSchema, .ceSchemaURL]
+        let names: [HTTPField.Name] = [.ceSpecVersion, .ceID, .ceSource, .ceType, .ceSubject, .ceTime, .ceDataSchema, .ceSchemaURL, .ceDataContentEncoding]
         #expect(names.map(\.canonicalName) == ["ce-specversion", "ce-id", "ce-source", "ce-type", "ce-subject", "ce-time",
-            "ce-dataschema", "ce-schemaurl"])
+            "ce-dataschema", "ce-schemaurl", "ce-datacontentencoding"])
         #expect(HTTPField.Name.webHookAllowedOrigin.canonicalName == "webhook-allowed-origin")
     }
 }

@@ -107,6 +107,18 @@ struct KafkaBindingTests {
         #expect(batch?.code == .unsupportedFormat)
     }
 
+    @Test(
+        "0.3 binary data travels Base64 with ce_datacontentencoding, whatever its datacontenttype (found by FuzzKafka)")
+    func version03BinaryData() throws {
+        let event = CloudEvent(
+            specVersion: .v0_3, id: "2", source: "/s", type: "t", dataContentType: "app/json",
+            data: .binary([0, 1, 2, 3, 4]))
+        let message = try KafkaEventEncoder().encode(event)
+        #expect(message.headerText("ce_datacontentencoding") == "base64")
+        #expect(message.value == Array("AAECAwQ=".utf8))
+        #expect(try KafkaEventDecoder().decode(message) == event)
+    }
+
     @Test("limits on the ce_ headers are enforced, naming the header that crossed them")
     func limits() throws {
         var event = CloudEvent(id: "1", source: "/s", type: "t")

@@ -40,6 +40,9 @@ public struct CloudEventHeaderEncoding: Sendable {
         case schemaURL
         /// `datacontenttype`: in the scheme's content type header when it has one.
         case dataContentType
+        /// `datacontentencoding` (0.3): `base64` when the event's data is binary, so that the
+        /// payload's bytes are never read as the text or JSON `datacontenttype` names.
+        case dataContentEncoding
         /// An extension attribute.
         case `extension`
     }
@@ -60,6 +63,10 @@ public struct CloudEventHeaderEncoding: Sendable {
     public private(set) var headers: [Header] = []
     /// The bytes of every header value, one after the other.
     public private(set) var values: [UInt8] = []
+    /// The payload to send: the event's data bytes, or `nil` when it has none. For a 0.3 event
+    /// with binary data it is their Base64 text, announced by `datacontentencoding: base64`, as
+    /// 0.3's binary mode carries binary data (and as 0.3's JSON format does).
+    public private(set) var payload: [UInt8]?
 
     /// Encodes `event`'s attributes, after validating it.
     ///
@@ -88,6 +95,13 @@ public struct CloudEventHeaderEncoding: Sendable {
             event.specVersion == .v1_0
                 ? addText(.dataSchema, "dataschema", schema, storage)
                 : addText(.schemaURL, "schemaurl", schema, storage)
+        }
+        payload = event.data.map { Array($0.bytes) }
+        if event.specVersion == .v0_3, let data = event.data, data.kind == .binary {
+            add(.dataContentEncoding, "datacontentencoding") { $0.append(contentsOf: "base64".utf8) }
+            var encoded: [UInt8] = []
+            data.bytes.withUnsafeBufferPointer { Base64.encode($0, into: &encoded) }
+            payload = encoded
         }
         for slot in storage.extensions {
             let attribute = storage.string(slot.name)
