@@ -22,8 +22,8 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
 ///
 /// Invariants: decoding throws only `CloudEventError`; a decoded event is valid and
 /// `mode(of:)` agrees; a binary-mode event has only String extensions and comes back equal from
-/// binary mode, and from structured mode; a structured-mode event comes back equal from
-/// structured mode.
+/// binary mode, and from structured mode but for the white space around JSON data; a
+/// structured-mode event comes back equal from structured mode.
 func fuzz(_ input: UnsafeRawBufferPointer) {
     let message = record(input)
     let event: CloudEvent
@@ -49,7 +49,10 @@ func fuzz(_ input: UnsafeRawBufferPointer) {
         try KafkaEventEncoder(mode: .structured).encode(event)
     }
     let back = mustSucceed("decoding the structured record") { try KafkaEventDecoder().decode(structured) }
-    invariant(back == event, "structured round trip changed the event:\n\(dump(event))\n\(dump(back))")
+    // JSON data loses the white space around its value in structured mode (it belongs to the
+    // enclosing document), as over HTTP.
+    let expected = CrossMode.asStructuredModeCarriesIt(event)
+    invariant(back == expected, "structured round trip changed the event:\n\(dump(expected))\n\(dump(back))")
 }
 
 private func record(_ input: UnsafeRawBufferPointer) -> KafkaMessage {

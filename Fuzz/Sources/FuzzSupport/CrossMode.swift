@@ -55,10 +55,7 @@ public enum CrossMode {
     /// except that JSON data loses the white space around its value (the JSON format keeps the
     /// value's bytes; the white space around it belongs to the enclosing document).
     public static func checkBinaryToStructured(_ event: CloudEvent) {
-        var expected = event
-        if let data = event.data, data.kind == .json {
-            expected.data = .json(bytes: trimmingJSONWhitespace(data.bytes))
-        }
+        let expected = asStructuredModeCarriesIt(event)
         let encoder = HTTPEventEncoder(mode: .structured)
         let message = mustSucceed("structured-mode encoding of \(dump(event))") { try encoder.encode(event) }
         let decoded = mustSucceed("structured-mode decoding of \(RoundTrip.text(message.body))") {
@@ -68,6 +65,15 @@ public enum CrossMode {
             decoded == expected,
             "binary to structured: decoded != expected\n  e:        \(dump(event))\n  expected: \(dump(expected))\n"
                 + "  decoded:  \(dump(decoded))\n  body:     \(RoundTrip.text(message.body))")
+    }
+
+    /// `event` as structured mode carries it: JSON data without the white space around its value.
+    public static func asStructuredModeCarriesIt(_ event: CloudEvent) -> CloudEvent {
+        var expected = event
+        if let data = event.data, data.kind == .json {
+            expected.data = .json(bytes: trimmingJSONWhitespace(data.bytes))
+        }
+        return expected
     }
 
     static func trimmingJSONWhitespace(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
