@@ -70,6 +70,12 @@ package enum MediaTypeSyntax {
         return equalsIgnoringCase(b, 0..<lowercasedASCII.utf8CodeUnitCount, lowercasedASCII)
     }
 
+    /// The content type a binding writes for an event format's media type: with
+    /// `; charset=utf-8` for a JSON-based one (the JSON event format is UTF-8), as it is otherwise.
+    package static func contentType(ofFormat mediaType: String) -> String {
+        isJSON(mediaType) ? mediaType + "; charset=utf-8" : mediaType
+    }
+
     /// Whether data of this type is JSON: subtype `json` or a `+json` structured suffix
     /// (RFC 6839), case-insensitively, whatever the parameters. The JSON event format embeds
     /// such data as JSON rather than as a string or Base64.

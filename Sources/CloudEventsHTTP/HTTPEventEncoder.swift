@@ -106,6 +106,6 @@ public struct HTTPEventEncoder: Sendable {
     private static func contentTypeFields(_ mediaType: String) -> HTTPFields {
         if mediaType == JSONEventFormat.mediaType { return [.contentType: structuredContentType] }
         if mediaType == JSONEventFormat.batchMediaType { return [.contentType: batchContentType] }
-        return [.contentType: MediaTypeSyntax.isJSON(mediaType) ? mediaType + "; charset=utf-8" : mediaType]
+        return [.contentType: MediaTypeSyntax.contentType(ofFormat: mediaType)]
     }
 }

@@ -59,23 +59,26 @@ public struct KafkaEventDecoder: Sendable {
         return try decoder.finish(body: (message.value ?? [])[...])
     }
 
-    /// The format of a structured-mode record; `nil` for binary mode.
+    /// The format of a structured-mode record; `nil` for binary mode. Media types are compared
+    /// as the HTTP binding compares them: any case, parameters allowed.
     private func structuredFormat(of message: KafkaMessage) throws -> (any CloudEventFormat)? {
         let contentTypes = message.headers.filter { $0.name.lowercased() == "content-type" }
-        guard let contentType = contentTypes.first else { return nil }
-        let text = String(decoding: contentType.value, as: UTF8.self)
-        let essence = String(text.prefix { $0 != ";" }).trimmingSpaces.lowercased()
-        guard essence.hasPrefix("application/cloudevents") else { return nil }
+        guard let contentType = contentTypes.first,
+            contentType.value.withUnsafeBufferPointer({ MediaTypeSyntax.hasPrefix($0, "application/cloudevents") })
+        else { return nil }
         guard contentTypes.count == 1 else {
             throw CloudEventError(
                 .malformedInput, attribute: "datacontenttype", message: "header content-type appears more than once")
         }
-        if let format = formats.first(where: { $0.eventMediaType.lowercased() == essence }) { return format }
+        let format = contentType.value.withUnsafeBufferPointer { bytes in
+            formats.first { MediaTypeSyntax.hasEssence(bytes, equalTo: $0.eventMediaType) }
+        }
+        if let format { return format }
         let supported = formats.map(\.eventMediaType).joined(separator: ", ")
         throw CloudEventError(
             .unsupportedFormat, attribute: "datacontenttype",
-            message: "content-type \(text) names a CloudEvents format this decoder does not support; supported: "
-                + supported)
+            message: "content-type \(String(decoding: contentType.value, as: UTF8.self)) names a CloudEvents format"
+                + " this decoder does not support; supported: " + supported)
     }
 
     private func binaryMode(_ message: KafkaMessage) throws -> CloudEventContentMode {
@@ -86,14 +89,5 @@ public struct KafkaEventDecoder: Sendable {
                     + " application/cloudevents")
         }
         return .binary
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    fileprivate var trimmingSpaces: String {
-        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
-        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
-        return start < end ? String(self[start..<end]) : ""
     }
 }

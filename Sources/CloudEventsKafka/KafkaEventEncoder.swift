@@ -59,18 +59,15 @@ public struct KafkaEventEncoder: Sendable {
             let value = try format.encode(event)
             return KafkaMessage(
                 key: recordKey,
-                headers: [KafkaMessage.Header(name: "content-type", text: Self.contentType(of: format))],
+                headers: [
+                    KafkaMessage.Header(
+                        name: "content-type", text: MediaTypeSyntax.contentType(ofFormat: format.eventMediaType))
+                ],
                 value: value)
         case .batch:
             throw CloudEventError(
                 .unsupportedFormat,
                 message: "the Kafka protocol binding defines no batch mode; send the events one by one")
         }
-    }
-
-    /// The `content-type` of structured mode: the format's media type, with `charset=utf-8`
-    /// for a JSON-based one.
-    static func contentType(of format: any CloudEventFormat) -> String {
-        format.eventMediaType.hasSuffix("+json") ? format.eventMediaType + "; charset=utf-8" : format.eventMediaType
     }
 }
