@@ -127,12 +127,12 @@ struct HeaderSchemeTests {
         }
         #expect(count?.code == .limitExceeded)
         #expect(count?.attribute == "type")
-        #expect(count?.message == "header ce_type is ce_ header field 4, over the limit of 3")
+        #expect(count?.message == "header ce_type is attribute header 4, over the limit of 3")
         let bytes = cloudEventError {
             try Self.decode(headers, .kafka, limits: .init(maximumValueBytes: 6))
         }
         #expect(bytes?.code == .limitExceeded)
-        #expect(bytes?.message == "header ce_type brings the ce_ header values to 7 bytes, over the limit of 6")
+        #expect(bytes?.message == "header ce_type brings the attribute header values to 7 bytes, over the limit of 6")
     }
 
     @Test("values that do not decode are errors naming the attribute, with the byte offset")
@@ -160,7 +160,7 @@ struct HeaderSchemeTests {
         #expect(error?.attribute == "datacontenttype")
         #expect(
             error?.message
-                == "binary mode carries datacontenttype in content-type; a ce_datacontenttype header must not be present"
+                == "binary mode carries datacontenttype in content-type; a header ce_datacontenttype must not be present"
         )
     }
 

@@ -162,12 +162,11 @@ public struct CloudEventHeaderDecoder: Sendable {
             return
         }
         if core == .datacontenttype && scheme.contentTypeHeader != nil {
-            let header = scheme.headerName(of: "datacontenttype")
             throw CloudEventError(
                 .malformedInput, attribute: "datacontenttype",
                 message:
-                    "binary mode carries datacontenttype in \(scheme.contentTypeHeaderName); a \(header) header must not be"
-                    + " present")
+                    "binary mode carries datacontenttype in \(scheme.contentTypeHeaderName); a"
+                    + " \(scheme.fieldName(of: "datacontenttype")) must not be present")
         }
         guard present & core.rawValue == 0 else { throw duplicate(String(decoding: attribute, as: UTF8.self)) }
         present |= core.rawValue
@@ -200,7 +199,7 @@ public struct CloudEventHeaderDecoder: Sendable {
             throw CloudEventError(
                 .invalidAttributeName, attribute: shown,
                 message:
-                    "header \(scheme.headerName(of: shown)) does not name a valid attribute (one or more of a-z, 0-9)")
+                    "\(scheme.fieldName(of: shown)) does not name a valid attribute (one or more of a-z, 0-9)")
         }
         guard storage.extensionIndex(named: name) == nil else { throw duplicate(String(decoding: name, as: UTF8.self)) }
         let nameRange = storage.append(bytes: name)
@@ -220,18 +219,17 @@ public struct CloudEventHeaderDecoder: Sendable {
     // MARK: Errors
 
     private func limitError(_ attribute: String) -> CloudEventError {
-        let header = scheme.headerName(of: attribute)
-        let prefix = scheme.prefix
+        let field = scheme.fieldName(of: attribute)
+        let noun = scheme.fieldNoun
         return CloudEventError(
             .limitExceeded, attribute: attribute,
             message: headerCount > limits.maximumHeaderCount
-                ? "header \(header) is \(prefix) header field \(headerCount), over the limit of \(limits.maximumHeaderCount)"
-                : "header \(header) brings the \(prefix) header values to \(valueBytes) bytes, over the limit of"
+                ? "\(field) is attribute \(noun) \(headerCount), over the limit of \(limits.maximumHeaderCount)"
+                : "\(field) brings the attribute \(noun) values to \(valueBytes) bytes, over the limit of"
                     + " \(limits.maximumValueBytes)")
     }
 
     private func valueError(_ attribute: String, _ failure: SyntaxFailure) -> CloudEventError {
-        let header = scheme.headerName(of: attribute)
         let problem =
             switch scheme.valueCoding {
             case .percentEncoded: "is not validly percent-encoded"
@@ -239,13 +237,13 @@ public struct CloudEventHeaderDecoder: Sendable {
             }
         return CloudEventError(
             .malformedInput, attribute: attribute, byteOffset: failure.offset,
-            message: "header \(header) \(problem): \(failure.reason)")
+            message: "\(scheme.fieldName(of: attribute)) \(problem): \(failure.reason)")
     }
 
     private func duplicate(_ attribute: String) -> CloudEventError {
         CloudEventError(
             .malformedInput, attribute: attribute,
-            message: "header \(scheme.headerName(of: attribute)) appears more than once")
+            message: "\(scheme.fieldName(of: attribute)) appears more than once")
     }
 
     private static func classify(_ name: UnsafeBufferPointer<UInt8>) -> Core? {

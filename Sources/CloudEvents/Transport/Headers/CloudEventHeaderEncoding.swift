@@ -110,7 +110,7 @@ public struct CloudEventHeaderEncoding: Sendable {
             guard storage.withBytes(slot.name, { StringRules.isValidAttributeName($0) }) else {
                 throw CloudEventError(
                     .invalidAttributeName, attribute: attribute,
-                    message: "extension \(attribute) cannot be written as header \(scheme.headerName(of: attribute)):"
+                    message: "extension \(attribute) cannot be written as \(scheme.fieldName(of: attribute)):"
                         + " attribute names are one or more of a-z, 0-9")
             }
             let coding = scheme.valueCoding

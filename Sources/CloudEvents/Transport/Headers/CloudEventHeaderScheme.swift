@@ -34,12 +34,16 @@ public struct CloudEventHeaderScheme: Sendable, Hashable {
     /// case; or `nil` when `datacontenttype` is an attribute header like any other
     /// (`ce-datacontenttype` in NATS). Its value is never percent-encoded.
     public var contentTypeHeader: String?
+    /// What error messages call one of the binding's named values: `header` (HTTP, NATS,
+    /// Kafka), `user property` (MQTT), `application property` (AMQP).
+    public var fieldNoun: String
 
     /// Creates a scheme.
-    public init(prefix: String, valueCoding: ValueCoding, contentTypeHeader: String?) {
+    public init(prefix: String, valueCoding: ValueCoding, contentTypeHeader: String?, fieldNoun: String = "header") {
         self.prefix = prefix
         self.valueCoding = valueCoding
         self.contentTypeHeader = contentTypeHeader
+        self.fieldNoun = fieldNoun
     }
 
     /// The HTTP binding: `ce-` headers, percent-encoded, `datacontenttype` in `Content-Type`.
@@ -59,6 +63,11 @@ public struct CloudEventHeaderScheme: Sendable, Hashable {
     /// How `datacontenttype`'s header is named in messages.
     var contentTypeHeaderName: String {
         contentTypeHeader ?? headerName(of: "datacontenttype")
+    }
+
+    /// How messages name the field of an attribute: `header ce-id`, `user property id`.
+    func fieldName(of attribute: String) -> String {
+        fieldNoun + " " + headerName(of: attribute)
     }
 
     /// Whether `name` starts with the prefix and has more after it.
