@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
         .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
         .library(name: "CloudEventsKafka", targets: ["CloudEventsKafka"]),
+        .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
+        .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -69,8 +71,10 @@ let package = Package(
             name: "CloudEventsTransport",
             dependencies: ["CloudEvents", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
-        // The Kafka protocol binding as a codec over a small record type: no client library.
+        // The broker protocol bindings as codecs over small message types: no client library.
         .target(name: "CloudEventsKafka", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        .target(name: "CloudEventsMQTT", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        .target(name: "CloudEventsNATS", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: [
@@ -196,8 +200,9 @@ let package = Package(
             name: "CloudEventsCLI",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
-                "CloudEventsHummingbird", "CloudEventsSQL",
+                "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsMQTT", "CloudEventsNATS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
@@ -220,6 +225,12 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsKafkaTests", dependencies: ["CloudEvents", "CloudEventsKafka", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsMQTTTests", dependencies: ["CloudEvents", "CloudEventsMQTT", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsNATSTests", dependencies: ["CloudEvents", "CloudEventsNATS", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),

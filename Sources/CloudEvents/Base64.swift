@@ -26,7 +26,7 @@ package enum Base64 {
     }
 
     /// Encodes `bytes` as a `String`, for attribute values of type Binary.
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         bytes.withUnsafeBufferPointer { encode($0, into: &output) }
         return String(decoding: output, as: UTF8.self)
@@ -58,7 +58,7 @@ package enum Base64 {
 
     /// Decodes a Binary attribute value or `data_base64`, throwing ``CloudEventError/Code/malformedInput``
     /// with the offending character's offset.
-    static func decode(_ string: some StringProtocol) throws(CloudEventError) -> [UInt8] {
+    package static func decode(_ string: some StringProtocol) throws(CloudEventError) -> [UInt8] {
         var output: [UInt8] = []
         let failure = ByteText.withUTF8(string) { decode($0, into: &output) }
         if let failure { throw failure.error(.malformedInput, subject: "Base64") }

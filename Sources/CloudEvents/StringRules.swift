@@ -134,7 +134,7 @@ package enum StringRules {
     }
 
     /// String form of ``isValidAttributeName(_:)-(UnsafeBufferPointer<UInt8>)``.
-    static func isValidAttributeName(_ name: some StringProtocol) -> Bool {
+    package static func isValidAttributeName(_ name: some StringProtocol) -> Bool {
         ByteText.withUTF8(name) { isValidAttributeName($0) }
     }
 

@@ -59,26 +59,19 @@ public struct KafkaEventDecoder: Sendable {
         return try decoder.finish(body: (message.value ?? [])[...])
     }
 
-    /// The format of a structured-mode record; `nil` for binary mode. Media types are compared
-    /// as the HTTP binding compares them: any case, parameters allowed.
+    /// The format of a structured-mode record; `nil` for binary mode.
     private func structuredFormat(of message: KafkaMessage) throws -> (any CloudEventFormat)? {
         let contentTypes = message.headers.filter { $0.name.lowercased() == "content-type" }
-        guard let contentType = contentTypes.first,
-            contentType.value.withUnsafeBufferPointer({ MediaTypeSyntax.hasPrefix($0, "application/cloudevents") })
-        else { return nil }
+        guard let contentType = contentTypes.first else { return nil }
+        let text = String(decoding: contentType.value, as: UTF8.self)
+        guard let format = try formats.structuredModeFormat(contentType: text, field: "content-type") else {
+            return nil
+        }
         guard contentTypes.count == 1 else {
             throw CloudEventError(
                 .malformedInput, attribute: "datacontenttype", message: "header content-type appears more than once")
         }
-        let format = contentType.value.withUnsafeBufferPointer { bytes in
-            formats.first { MediaTypeSyntax.hasEssence(bytes, equalTo: $0.eventMediaType) }
-        }
-        if let format { return format }
-        let supported = formats.map(\.eventMediaType).joined(separator: ", ")
-        throw CloudEventError(
-            .unsupportedFormat, attribute: "datacontenttype",
-            message: "content-type \(String(decoding: contentType.value, as: UTF8.self)) names a CloudEvents format"
-                + " this decoder does not support; supported: " + supported)
+        return format
     }
 
     private func binaryMode(_ message: KafkaMessage) throws -> CloudEventContentMode {

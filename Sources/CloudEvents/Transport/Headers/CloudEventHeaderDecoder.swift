@@ -75,23 +75,24 @@ public struct CloudEventHeaderDecoder: Sendable {
     ///   the codes of a `specversion` or `time` that does not parse.
     @discardableResult
     public mutating func read(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) throws -> Bool {
-        if scheme.hasPrefix(name) {
-            let attribute = UnsafeBufferPointer(rebasing: name[scheme.prefix.utf8.count...])
-            headerCount += 1
-            valueBytes += value.count
-            guard headerCount <= limits.maximumHeaderCount, valueBytes <= limits.maximumValueBytes else {
-                throw limitError(String(decoding: attribute, as: UTF8.self))
+        // The content type header first: a scheme without a prefix (MQTT) takes every name.
+        if scheme.isContentTypeHeader(name) {
+            guard contentType == nil else {
+                throw CloudEventError(
+                    .malformedInput, attribute: "datacontenttype",
+                    message: "\(scheme.contentTypeHeaderName) appears more than once")
             }
-            try readAttribute(attribute, value)
+            contentType = storage.append(bytes: value)
             return true
         }
-        guard scheme.isContentTypeHeader(name) else { return false }
-        guard contentType == nil else {
-            throw CloudEventError(
-                .malformedInput, attribute: "datacontenttype",
-                message: "\(scheme.contentTypeHeaderName) appears more than once")
+        guard scheme.hasPrefix(name) else { return false }
+        let attribute = UnsafeBufferPointer(rebasing: name[scheme.prefix.utf8.count...])
+        headerCount += 1
+        valueBytes += value.count
+        guard headerCount <= limits.maximumHeaderCount, valueBytes <= limits.maximumValueBytes else {
+            throw limitError(String(decoding: attribute, as: UTF8.self))
         }
-        contentType = storage.append(bytes: value)
+        try readAttribute(attribute, value)
         return true
     }
 
