@@ -17,6 +17,8 @@ let cloudEvents = Target.Dependency.product(name: "CloudEvents", package: cloudE
 let cloudEventsHTTP = Target.Dependency.product(name: "CloudEventsHTTP", package: cloudEventsPackage)
 let cloudEventsSQL = Target.Dependency.product(name: "CloudEventsSQL", package: cloudEventsPackage)
 let cloudEventsKafka = Target.Dependency.product(name: "CloudEventsKafka", package: cloudEventsPackage)
+let cloudEventsMQTT = Target.Dependency.product(name: "CloudEventsMQTT", package: cloudEventsPackage)
+let cloudEventsNATS = Target.Dependency.product(name: "CloudEventsNATS", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -43,6 +45,8 @@ let package = Package(
             name: "FuzzPercentDecoding", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
         .executableTarget(name: "FuzzCESQL", dependencies: ["FuzzSupport", cloudEvents, cloudEventsSQL]),
         .executableTarget(name: "FuzzKafka", dependencies: ["FuzzSupport", cloudEvents, cloudEventsKafka]),
+        .executableTarget(name: "FuzzNATS", dependencies: ["FuzzSupport", cloudEvents, cloudEventsNATS]),
+        .executableTarget(name: "FuzzMQTT", dependencies: ["FuzzSupport", cloudEvents, cloudEventsMQTT]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -143,6 +143,35 @@ write("FuzzKafka", "v03_base64.kafka",
 write("FuzzKafka", "structured.kafka",
       kafka([("content-type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
 
+# FuzzNATS and FuzzMQTT use the same framing (for MQTT a `Content Type` line is the Content Type
+# property, every other line a User Property).
+nats_headers = [("ce-specversion", "1.0"), ("ce-id", "1234-1234-1234"), ("ce-type", "com.example.someevent"),
+                ("ce-source", "/mycontext/subcontext"), ("ce-time", "2018-04-05T03:56:24Z")]
+write("FuzzNATS", "feature_binary.nats",
+      kafka(nats_headers + [("ce-datacontenttype", "application/json")], '{"message": "Hello World!"}'))
+write("FuzzNATS", "percent_values.nats",
+      kafka(nats_headers + [("ce-subject", "Gr%C3%BC%C3%9Fe%20%F0%9F%8C%8D"), ("CE-Count", "-7"),
+                            ("ce-note", '"quoted %25 value"'), ("ce-datacontenttype", "text/plain")], "Hello"))
+write("FuzzNATS", "v03_base64.nats",
+      kafka([("ce-specversion", "0.3"), ("ce-id", "2"), ("ce-source", "/s"), ("ce-type", "t"),
+             ("ce-datacontentencoding", "base64"), ("ce-datacontenttype", "application/octet-stream")], "AAECAwQ="))
+write("FuzzNATS", "structured.nats",
+      kafka([("Content-Type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
+write("FuzzNATS", "headerless.nats", b"\n" + compact(conformance_v1).encode("utf-8"))
+
+mqtt_properties = [("specversion", "1.0"), ("id", "1234-1234-1234"), ("type", "com.example.someevent"),
+                   ("source", "/mycontext/subcontext"), ("time", "2018-04-05T03:56:24Z")]
+write("FuzzMQTT", "feature_binary.mqtt",
+      kafka(mqtt_properties + [("Content Type", "application/json")], '{"message": "Hello World!"}'))
+write("FuzzMQTT", "utf8_values.mqtt",
+      kafka(mqtt_properties + [("subject", "Grüße 🌍"), ("count", "-7"), ("Trace-Id", "abc"),
+                               ("datacontenttype", "text/plain"), ("Content Type", "text/plain")], "Hello"))
+write("FuzzMQTT", "v03_base64.mqtt",
+      kafka([("specversion", "0.3"), ("id", "2"), ("source", "/s"), ("type", "t"),
+             ("datacontentencoding", "base64"), ("Content Type", "application/octet-stream")], "AAECAwQ="))
+write("FuzzMQTT", "structured.mqtt",
+      kafka([("Content Type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
+
 for name, text in {
     "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
     "utc.txt": "2018-04-05T03:56:24Z",
