@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
         .library(name: "CloudEventsTracing", targets: ["CloudEventsTracing"]),
         .library(name: "CloudEventsSQL", targets: ["CloudEventsSQL"]),
+        .library(name: "CloudEventsTesting", targets: ["CloudEventsTesting"]),
         .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
         .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
         .executable(name: "cloudevents", targets: ["CloudEventsCLI"]),
@@ -102,6 +103,14 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
+            ],
+            swiftSettings: strictSettings),
+        // For users' tests: an in-memory sender and receiver through a real binding's encode and decode.
+        .target(
+            name: "CloudEventsTesting",
+            dependencies: [
+                "CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsKafka", "CloudEventsMQTT",
+                "CloudEventsNATS", .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
         .target(
@@ -233,7 +242,20 @@ let package = Package(
             name: "CloudEventsNATSTests", dependencies: ["CloudEvents", "CloudEventsNATS", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
+            name: "CloudEventsTestingTests",
+            dependencies: ["CloudEvents", "CloudEventsTesting", "CloudEventsTransport", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        // The examples' handlers, tested with CloudEventsTesting as a model for users.
+        .testTarget(
+            name: "ExampleTests",
+            dependencies: [
+                "ReceiverExample", "CloudEvents", "CloudEventsTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsFoundationTests", dependencies: ["CloudEvents", "CloudEventsFoundation", "CoreTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsHTTPTests",
             dependencies: [

@@ -67,6 +67,17 @@ let package = Package(
             path: "Benchmarks/CESQLBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RouterBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsSQL", package: cloudEventsPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RouterBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // A plain timer loop without package-benchmark or the malloc interposer, for comparing
         // with other languages' SDKs in one run (scripts/bench-python-compare.sh).
         .executableTarget(

@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsMQTT CloudEventsNATS CloudEventsTransport CloudEventsTracing CloudEventsHTTP
-    CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 dependencies_of() {
     case "$1" in
@@ -36,6 +36,7 @@ dependencies_of() {
         CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP CloudEventsKafka ;;
+        CloudEventsTesting) echo CloudEvents CloudEventsTransport ;;
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         *) ;;
@@ -43,7 +44,8 @@ dependencies_of() {
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
-    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsMQTT CloudEventsNATS
+    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsMQTT
+    CloudEventsNATS
     CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 

@@ -24,31 +24,8 @@
     let receivedEvents = Atomic<Int>(0)
 
     let router = Router()
-    router.receiveCloudEvents(at: "/") { [logger] event, context in
-        receivedEvents.add(1, ordering: .relaxed)
-        logger.info(
-            "received \(event.type)",
-            metadata: [
-                "id": "\(event.id)", "source": "\(event.source)", "subject": "\(event.subject ?? "-")",
-                "mode": "\(context.contentMode?.rawValue ?? "?")",
-                "batch": "\(context.batchIndex.map { "\($0 + 1)/\(context.batchCount ?? 0)" } ?? "-")",
-                "data": "\(event.data?.description ?? "-")",
-                "created_in_trace": "\(createdInTrace(event))",
-            ])
-        guard event.type == "com.example.order.created", context.batchIndex == nil else { return nil }
-        return CloudEvent(
-            source: "/examples/receiver", type: "com.example.order.accepted", subject: event.subject,
-            extensions: ["correlationid": .string(event.id)])
-    }
-
-    /// The trace id of the event's creation context, or why there is none.
-    func createdInTrace(_ event: CloudEvent) -> String {
-        do {
-            return try event.traceContext().map { "\($0.traceID)" } ?? "-"
-        } catch {
-            return "invalid traceparent"
-        }
-    }
+    router.receiveCloudEvents(
+        at: "/", handler: receiverHandler(logger: logger) { receivedEvents.add(1, ordering: .relaxed) })
 
     let application = Application(
         router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),

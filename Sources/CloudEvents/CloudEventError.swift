@@ -50,6 +50,11 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let headerBudgetExceeded = Code(rawValue: "header_budget_exceeded")
         /// The event does not match the filter of a receiver that refuses what it did not subscribe to.
         public static let filteredOut = Code(rawValue: "filtered_out")
+        /// No route of a ``CloudEventRouter`` matches the event, and its fallback refuses it.
+        public static let noRoute = Code(rawValue: "no_route")
+        /// The event is not the one a typed read expects: its `type` or `datacontenttype`
+        /// (``CloudEventError/attribute``) differs from the payload type's.
+        public static let payloadMismatch = Code(rawValue: "payload_mismatch")
 
         // Transport failures: sending and receiving events. The peer's answer, if any, is in
         // ``CloudEventError/status`` and ``CloudEventError/responseSnippet``; the number of

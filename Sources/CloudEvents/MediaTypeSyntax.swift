@@ -63,6 +63,20 @@ package enum MediaTypeSyntax {
         return compared ?? equalsIgnoringCase(b, range, mediaType)
     }
 
+    /// Whether two media types have the same essence (`type/subtype`), ignoring ASCII case and
+    /// any parameters: `application/JSON; charset=utf-8` and `application/json`.
+    package static func haveSameEssence(_ first: String, _ second: String) -> Bool {
+        ByteText.withUTF8(first) { a in
+            ByteText.withUTF8(second) { b in
+                guard let (aType, aSubtype) = essence(a), let (bType, bSubtype) = essence(b) else { return false }
+                let aRange = aType.lowerBound..<aSubtype.upperBound
+                let bRange = bType.lowerBound..<bSubtype.upperBound
+                guard aRange.count == bRange.count else { return false }
+                return zip(aRange, bRange).allSatisfy { lower(a[$0]) == lower(b[$1]) }
+            }
+        }
+    }
+
     /// Whether the text starts with `prefix`, ignoring ASCII case (`application/cloudevents`
     /// starts every CloudEvents format's media type).
     package static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ lowercasedASCII: StaticString) -> Bool {

@@ -24,14 +24,18 @@ extension CloudEventData {
     /// This is the only place the library parses a JSON payload, and only when asked.
     ///
     /// - Throws: ``/CloudEvents/CloudEventError`` with ``/CloudEvents/CloudEventError/Code/invalidData``
-    ///   when the data is not JSON or does not decode as `type` (the decoder's reason is in the message).
+    ///   when the data is not JSON or does not decode as `type`, naming the JSON path and the problem
+    ///   (`$.items[0].quantity is missing, and it is required`).
     public func decode<T: Decodable>(as type: T.Type, decoder: JSONDecoder = JSONDecoder()) throws -> T {
         guard kind == .json else {
             throw CloudEventError(
-                .invalidData, attribute: "data", message: "data is \(kind.rawValue), not JSON; it cannot decode as \(T.self)")
+                .invalidData, attribute: "data",
+                message: "data is \(kind.rawValue), not JSON; it cannot decode as \(T.self)")
         }
         do {
             return try decoder.decode(T.self, from: Data(bytes))
+        } catch let error as DecodingError {
+            throw PayloadDecodingFailure.error(error, decoding: T.self, from: bytes)
         } catch {
             throw CloudEventError(
                 .invalidData, attribute: "data", message: "data does not decode as \(T.self): \(error)")

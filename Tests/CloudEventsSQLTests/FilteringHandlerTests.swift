@@ -1,5 +1,6 @@
 import CloudEvents
 import CloudEventsSQL
+import CoreTestSupport
 import Synchronization
 import Testing
 
@@ -55,5 +56,26 @@ struct FilteringHandlerTests {
             CloudEvent(id: "reply-\(event.id)", source: "/r", type: "t")
         }
         #expect(try await handler(Self.order, Self.context)?.id == "reply-o")
+    }
+}
+
+@Suite("CloudEventRouter with CESQL expressions and Subscriptions API filters")
+struct RouterMatcherTests {
+    @Test("a CESQL route and a filter-dialect route take their place in registration order")
+    func matcherRoutes() async throws {
+        var router = CloudEventRouter()
+        router.on(try CESQLExpression(parsing: "source LIKE '/eu/%' AND type = 'order'")) { event, _ in
+            CloudEvent(id: event.id, source: "/r", type: "eu orders")
+        }
+        router.on(try SubscriptionFilter(json: #"{"prefix": {"type": "ord"}}"#)) { event, _ in
+            CloudEvent(id: event.id, source: "/r", type: "ord prefix")
+        }
+        let context = CloudEventContext(transport: "test")
+        let eu = CloudEvent(id: "1", source: "/eu/berlin", type: "order")
+        let us = CloudEvent(id: "2", source: "/us/nyc", type: "order")
+        #expect(try await router.handle(eu, context)?.type == "eu orders")
+        #expect(try await router.handle(us, context)?.type == "ord prefix")
+        let other = CloudEvent(id: "3", source: "/us/nyc", type: "refund")
+        #expect(await cloudEventError { _ = try await router.handle(other, context) }?.code == .noRoute)
     }
 }
