@@ -259,7 +259,7 @@ let package = Package(
         .testTarget(
             name: "CloudEventsHTTPTests",
             dependencies: [
-                "CloudEventsHTTP", "CloudEventsTransport", "CoreTestSupport",
+                "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsFoundation", "CoreTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
