@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
         .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
         .library(name: "CloudEventsKafka", targets: ["CloudEventsKafka"]),
+        .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
         .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
         .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
@@ -76,6 +77,8 @@ let package = Package(
         .target(name: "CloudEventsKafka", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(name: "CloudEventsMQTT", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(name: "CloudEventsNATS", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // The Avro event format, standard library only.
+        .target(name: "CloudEventsAvro", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: [
@@ -234,6 +237,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsKafkaTests", dependencies: ["CloudEvents", "CloudEventsKafka", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsAvroTests", dependencies: ["CloudEvents", "CloudEventsAvro", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsMQTTTests", dependencies: ["CloudEvents", "CloudEventsMQTT", "CoreTestSupport"],

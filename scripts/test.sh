@@ -11,4 +11,8 @@ fi
 if ! python3 -c 'import cloudevents.core.bindings.kafka' 2>/dev/null; then
     python3 -m pip install --quiet 'cloudevents==2.2.0'
 fi
+# The Avro interop tests give the Avro format's schema to fastavro, an independent implementation.
+if ! python3 -c 'import fastavro' 2>/dev/null; then
+    python3 -m pip install --quiet 'fastavro==1.9.7'
+fi
 swift test "$@"

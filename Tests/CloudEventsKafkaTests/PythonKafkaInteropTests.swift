@@ -108,31 +108,6 @@ struct PythonKafkaInteropTests {
 
     /// Runs the peer with `command` and `input` on its standard input; its JSON answer.
     static func peer(_ command: String, _ input: [UInt8]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestMaterial.packageRoot + "/Tests/Peers/kafka_peer.py", command]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PeerFailure(
-                "the Python peer failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))")
-        }
-        return try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        try PythonPeer.run("kafka_peer.py", command, input: input)
     }
-}
-
-/// The Python peer did not answer.
-private struct PeerFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -3,7 +3,7 @@
 /// `specversion`, `id`, `source`, `type`, `subject`, `time`, `datacontenttype`, `dataschema`
 /// (0.3: `schemaurl`, then `datacontentencoding` when the data is binary), the extensions in the
 /// event's order, then `data` or `data_base64`. Absent attributes are omitted, never `null`.
-enum JSONEventEncoder {
+package enum JSONEventEncoder {
     static func encode(_ event: CloudEvent, into output: inout [UInt8], maximumDepth: Int) throws {
         try event.validate()
         if let data = event.data, data.kind == .json, !data.isCheckedJSON {
@@ -102,7 +102,7 @@ enum JSONEventEncoder {
     }
 
     /// Appends a JSON string literal for UTF-8 `bytes`, escaping only what JSON requires.
-    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    package static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var runStart = 0
         var index = 0

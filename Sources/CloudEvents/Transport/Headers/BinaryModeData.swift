@@ -1,5 +1,5 @@
 /// The data of a binary-mode event: the payload, read as its `datacontenttype` declares.
-enum BinaryModeData {
+package enum BinaryModeData {
     /// JSON for a JSON content type (checked to be one JSON value), text for a textual one that
     /// is UTF-8, otherwise binary; Base64-decoded when 0.3's `datacontentencoding` is `base64`.
     /// `contentTypeHeader` names where `datacontenttype` came from, for messages. An empty
@@ -38,5 +38,23 @@ enum BinaryModeData {
             return CloudEventData(kind: .text, bytes: body)
         }
         return CloudEventData(kind: .binary, bytes: body)
+    }
+
+    /// The data of a format that carries the payload as bytes beside a `datacontenttype`
+    /// (Avro's `bytes`, Protobuf's `binary_data`): read as the content type declares, as in
+    /// binary mode, except that empty bytes are empty data (these formats can tell it from none).
+    package static func decode(_ bytes: [UInt8], contentType: String?, maximumJSONDepth: Int) throws -> CloudEventData {
+        guard !bytes.isEmpty else {
+            let isText = contentType.map { MediaTypeSyntax.isText($0) && !MediaTypeSyntax.isJSON($0) } ?? false
+            return CloudEventData(kind: isText ? .text : .binary, bytes: [])
+        }
+        guard let contentType else { return CloudEventData(kind: .binary, bytes: bytes[...]) }
+        if MediaTypeSyntax.isJSON(contentType) {
+            return try CloudEventData.checkedJSON(bytes[...], maximumDepth: maximumJSONDepth)
+        }
+        if MediaTypeSyntax.isText(contentType), bytes.withUnsafeBufferPointer({ StringRules.validateUTF8($0) }) == nil {
+            return CloudEventData(kind: .text, bytes: bytes[...])
+        }
+        return CloudEventData(kind: .binary, bytes: bytes[...])
     }
 }

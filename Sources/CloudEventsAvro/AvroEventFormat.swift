@@ -1,0 +1,151 @@
+public import CloudEvents
+
+/// The CloudEvents Avro event format (`application/cloudevents+avro`), in Avro's binary encoding
+/// of the specification's schema (`io.cloudevents.AvroCloudEvent`), written with the standard
+/// library only.
+///
+/// ```swift
+/// let bytes = try AvroEventFormat().encode(event)
+/// let decoded = try AvroEventFormat().decode(bytes[...])
+/// ```
+///
+/// **Attributes** go in the `attribute` map, each in the Avro type of the specification's
+/// mapping: Boolean as `boolean`, Integer as `int`, Binary as `bytes`; String, URI,
+/// URI-reference and Timestamp as `string` (a time keeps its offset and digits: it is its RFC 3339
+/// text). Boolean, Integer and Binary extensions therefore come back typed; URI, URI-reference and
+/// Timestamp extensions come back as Strings holding their canonical text, which the typed
+/// accessors read exactly, as in the JSON format. A `null` attribute is absent.
+///
+/// **Data** is written as `bytes`, exactly the data's bytes, beside its `datacontenttype`; JSON
+/// data without one states `application/json`, the type the JSON format implies, as the
+/// protocol bindings do. The schema's other data branches (a map, array, `double` or `string`
+/// modelling a JSON value) are never written, because they cannot hold every JSON value: each
+/// number becomes a `double` (`12345678901234567890` and `1.10` would change) and an array
+/// inside an object cannot hold numbers. They are read: a message from another implementation
+/// that uses them decodes to JSON data, each `double` written in its shortest form that reads
+/// back as the same `double`. A `null` data branch is no data.
+///
+/// The format defines no batch. Decoding is bounded (``Limits``) and every failure is a
+/// ``/CloudEvents/CloudEventError`` with the byte offset, or the attribute.
+public struct AvroEventFormat: CloudEventFormat, Sendable {
+    /// Bounds on what the decoder accepts.
+    public struct Limits: Sendable, Hashable {
+        /// The largest encoded event, in bytes. Default 16 MiB.
+        public var maximumDocumentSize: Int
+        /// The most attributes. Default 1,024.
+        public var maximumAttributeCount: Int
+        /// The deepest nesting of a JSON value in the data's map and array branches. Default 64.
+        public var maximumDepth: Int
+        /// The most members and elements of the data's map and array branches, all levels
+        /// together. Default 100,000.
+        public var maximumDataEntries: Int
+
+        /// Creates limits; each argument has the documented default.
+        public init(
+            maximumDocumentSize: Int = 16 << 20, maximumAttributeCount: Int = 1024, maximumDepth: Int = 64,
+            maximumDataEntries: Int = 100_000
+        ) {
+            self.maximumDocumentSize = maximumDocumentSize
+            self.maximumAttributeCount = maximumAttributeCount
+            self.maximumDepth = maximumDepth
+            self.maximumDataEntries = maximumDataEntries
+        }
+    }
+
+    /// The media type of an event in this format.
+    public static let mediaType = "application/cloudevents+avro"
+
+    /// The decoder's limits.
+    public var limits: Limits
+
+    /// Creates the format.
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// `application/cloudevents+avro`.
+    public var eventMediaType: String { Self.mediaType }
+
+    /// Encodes one event, after validating it.
+    ///
+    /// - Throws: ``/CloudEvents/CloudEventError`` for an invalid event.
+    public func encode(_ event: CloudEvent) throws -> [UInt8] {
+        try event.validate()
+        var writer = AvroBinaryWriter(capacity: 256 + (event.data?.bytes.count ?? 0))
+        var attributes = event.attributes.filter { $0.name != "datacontentencoding" }
+        if event.data?.kind == .json, event.dataContentType == nil {
+            attributes.append(("datacontenttype", .string("application/json")))
+        }
+        writer.writeLong(Int64(attributes.count))
+        for (name, value) in attributes {
+            writer.writeString(name)
+            switch value {
+            case .boolean(let flag):
+                writer.writeLong(AttributeBranch.boolean.rawValue)
+                writer.writeBoolean(flag)
+            case .integer(let integer):
+                writer.writeLong(AttributeBranch.int.rawValue)
+                writer.writeLong(Int64(integer))
+            case .binary(let bytes):
+                writer.writeLong(AttributeBranch.bytes.rawValue)
+                writer.writeBytes(bytes)
+            case .string, .uri, .uriReference, .timestamp:
+                writer.writeLong(AttributeBranch.string.rawValue)
+                writer.writeString(value.canonicalString)
+            }
+        }
+        if !attributes.isEmpty { writer.writeLong(0) }
+        if let data = event.data {
+            writer.writeLong(DataBranch.bytes.rawValue)
+            writer.writeBytes(data.bytes)
+        } else {
+            writer.writeLong(DataBranch.null.rawValue)
+        }
+        return writer.bytes
+    }
+
+    /// Decodes and validates one event.
+    ///
+    /// - Throws: ``/CloudEvents/CloudEventError``: ``/CloudEvents/CloudEventError/Code/malformedInput``
+    ///   with the byte offset for bytes that are not this schema's encoding (a truncated number, a
+    ///   union branch out of range, a string that is not UTF-8, bytes after the event),
+    ///   ``/CloudEvents/CloudEventError/Code/limitExceeded`` past ``limits``, and the event's
+    ///   validation errors.
+    public func decode(_ bytes: ArraySlice<UInt8>) throws -> CloudEvent {
+        guard bytes.count <= limits.maximumDocumentSize else {
+            throw CloudEventError(
+                .limitExceeded,
+                message: "Avro: the event is \(bytes.count) bytes, over the limit of \(limits.maximumDocumentSize)")
+        }
+        var reader = AvroBinaryReader(bytes)
+        var attributes: [(name: String, value: CloudEventAttributeValue?)] = []
+        try reader.readBlocks(limit: limits.maximumAttributeCount, of: "the attribute map") { reader in
+            let name = try reader.readString()
+            let branch = try reader.readUnionIndex(branches: 5, of: "attribute \(name)")
+            let value: CloudEventAttributeValue? =
+                switch AttributeBranch(rawValue: Int64(branch)) {
+                case .boolean: .boolean(try reader.readBoolean())
+                case .int: .integer(try reader.readInt())
+                case .string: .string(try reader.readString(attribute: name))
+                case .bytes: .binary(Array(try reader.readBytes()))
+                case .null, nil: nil
+                }
+            attributes.append((name, value))
+        }
+        var data = AvroDataReader(limits: limits)
+        let dataValue = try data.read(&reader)
+        guard reader.isAtEnd else { throw reader.failure("bytes after the event") }
+        return try AvroEventAssembly.event(
+            attributes: attributes, data: dataValue, maximumJSONDepth: limits.maximumDepth)
+    }
+
+    /// The branches of the attribute map's value union, in the schema's order.
+    enum AttributeBranch: Int64 {
+        case null = 0, boolean, int, string, bytes
+    }
+
+    /// The branches of the data union, in the schema's order.
+    enum DataBranch: Int64 {
+        case bytes = 0, null, boolean, map, array, double, string
+    }
+}
