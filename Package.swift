@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
         .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
         .library(name: "CloudEventsKafka", targets: ["CloudEventsKafka"]),
+        .library(name: "CloudEventsAMQP", targets: ["CloudEventsAMQP"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -71,6 +72,8 @@ let package = Package(
             swiftSettings: strictSettings),
         // The Kafka protocol binding as a codec over a small record type: no client library.
         .target(name: "CloudEventsKafka", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // The AMQP 1.0 protocol binding as a codec over a small message type: no client library.
+        .target(name: "CloudEventsAMQP", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: [
@@ -220,6 +223,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsKafkaTests", dependencies: ["CloudEvents", "CloudEventsKafka", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsAMQPTests", dependencies: ["CloudEvents", "CloudEventsAMQP", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEventsFoundation"], swiftSettings: strictSettings),
