@@ -17,6 +17,7 @@ let cloudEvents = Target.Dependency.product(name: "CloudEvents", package: cloudE
 let cloudEventsHTTP = Target.Dependency.product(name: "CloudEventsHTTP", package: cloudEventsPackage)
 let cloudEventsSQL = Target.Dependency.product(name: "CloudEventsSQL", package: cloudEventsPackage)
 let cloudEventsKafka = Target.Dependency.product(name: "CloudEventsKafka", package: cloudEventsPackage)
+let cloudEventsAMQP = Target.Dependency.product(name: "CloudEventsAMQP", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -43,6 +44,7 @@ let package = Package(
             name: "FuzzPercentDecoding", dependencies: ["FuzzSupport", cloudEvents, cloudEventsHTTP, httpTypes]),
         .executableTarget(name: "FuzzCESQL", dependencies: ["FuzzSupport", cloudEvents, cloudEventsSQL]),
         .executableTarget(name: "FuzzKafka", dependencies: ["FuzzSupport", cloudEvents, cloudEventsKafka]),
+        .executableTarget(name: "FuzzAMQP", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAMQP]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../Fuzz"
 seconds="${1:-30}"
-targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL FuzzKafka}"
+targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL FuzzKafka FuzzAMQP}"
 niceness="${FUZZ_NICE:-15}"
 work="${FUZZ_WORK_DIR:-}"
 if [[ -z "$work" ]]; then
@@ -40,6 +40,7 @@ dictionary_for() {
         FuzzTimestamp) echo Dictionaries/timestamp.dict ;;
         FuzzPercentDecoding) echo Dictionaries/percent.dict ;;
         FuzzCESQL) echo Dictionaries/cesql.dict ;;
+        FuzzAMQP) echo Dictionaries/amqp.dict ;;
     esac
 }
 
