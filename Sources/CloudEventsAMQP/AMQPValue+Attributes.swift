@@ -31,10 +31,9 @@ extension AMQPValue {
     /// Timestamp goes native only when that gives it back unchanged; any other (nanoseconds, an
     /// offset, a lowercase `z` or `t`, `.000`, a leap second) keeps its exact text as a string.
     static func native(_ timestamp: Timestamp) -> AMQPValue {
-        guard let nanoseconds = timestamp.epochNanoseconds, nanoseconds % 1_000_000 == 0 else {
-            return .string(timestamp.rfc3339)
-        }
-        let milliseconds = nanoseconds / 1_000_000
+        // From seconds, not epochNanoseconds: milliseconds reach the year 9999, nanoseconds do not.
+        guard timestamp.nanosecond % 1_000_000 == 0 else { return .string(timestamp.rfc3339) }
+        let milliseconds = timestamp.epochSeconds * 1000 + Int64(timestamp.nanosecond / 1_000_000)
         guard let back = try? Self.timestamp(milliseconds: milliseconds), back == timestamp else {
             return .string(timestamp.rfc3339)
         }
