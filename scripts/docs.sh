@@ -26,12 +26,13 @@ cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
-    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsTransport CloudEventsTracing CloudEventsHTTP
-    CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsTransport CloudEventsTracing
+    CloudEventsHTTP CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 dependencies_of() {
     case "$1" in
-        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka) echo CloudEvents ;;
+        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka | CloudEventsAMQP)
+            echo CloudEvents ;;
         CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP CloudEventsKafka ;;
@@ -42,8 +43,8 @@ dependencies_of() {
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
-    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsAsyncHTTPClient CloudEventsURLSession
-    CloudEventsHummingbird
+    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsAMQP CloudEventsAsyncHTTPClient
+    CloudEventsURLSession CloudEventsHummingbird
 )
 
 scratch=.build-docs
