@@ -43,8 +43,10 @@ extension AMQPValue {
     /// The Timestamp of an AMQP timestamp: UTC (`Z`), with 3 fractional digits when the
     /// millisecond part is not 0, else none.
     static func timestamp(milliseconds: Int64) throws -> Timestamp {
-        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
-        let millisecond = Int(milliseconds - seconds * 1000)
+        // Floor division without overflow, for every Int64.
+        let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let seconds = remainder < 0 ? quotient - 1 : quotient
+        let millisecond = Int(remainder < 0 ? remainder + 1000 : remainder)
         return try Timestamp(
             epochSeconds: seconds, nanosecond: millisecond * 1_000_000, utcOffsetMinutes: 0,
             fractionalDigits: millisecond == 0 ? 0 : 3)

@@ -182,6 +182,11 @@ struct AMQPDecoderTests {
 
     @Test("an AMQP timestamp outside the years 0000-9999 is refused, naming the property")
     func timestampOutOfRange() {
+        for extreme in [Int64.min, -62_167_219_200_001, 253_402_300_800_000] {
+            let error = Self.error([.init(name: "cloudEvents_at", value: .timestamp(extreme))])
+            #expect(error?.code == .invalidTimestamp)
+            #expect(error?.attribute == "at")
+        }
         let error = Self.error([.init(name: "cloudEvents_time", value: .timestamp(.max))])
         #expect(error?.code == .invalidTimestamp)
         #expect(error?.attribute == "time")

@@ -16,6 +16,9 @@ import Testing
 /// - it adds a `time` (now) to an event that had none;
 /// - it writes JSON data in binary mode without a `content-type`: kept as Binary, as sent;
 /// - it writes an event without data as an empty data section: read as no data;
+/// - it reads messages the binding does not allow (mixed separators, no `specversion`, a
+///   `cloudEvents_datacontenttype` property), and gives an event it reads without a `time` the
+///   time of reading: we send none of these, and refuse each on receipt;
 /// - it reads a Timestamp extension sent as an AMQP `timestamp` as a bare int, and keeps times
 ///   to microseconds.
 @Suite("AMQP interop with the Python SDK's codec", .timeLimit(.minutes(10)))
@@ -153,6 +156,52 @@ struct PythonAMQPInteropTests {
         var bareStripped = bare
         bareStripped.applicationProperties.removeAll { $0.name == "cloudEvents_time" }
         #expect(try AMQPEventDecoder().decode(bareStripped).data == nil)
+    }
+
+    @Test(
+        "what the peer reads but should not: mixed separators, no specversion, cloudEvents_datacontenttype; and its invented time"
+    )
+    func peerLeniency() throws {
+        let mixed = AMQPMessage(applicationProperties: [
+            .init(name: "cloudEvents_specversion", value: .string("1.0")),
+            .init(name: "cloudEvents:id", value: .string("1")),
+            .init(name: "cloudEvents_source", value: .string("/s")),
+            .init(name: "cloudEvents_type", value: .string("t")),
+        ])
+        let unversioned = AMQPMessage(applicationProperties: Array(mixed.applicationProperties.dropFirst()))
+        var contentTyped = try AMQPEventEncoder().encode(CloudEvent(id: "1", source: "/s", type: "t"))
+        contentTyped.applicationProperties.append(
+            .init(name: "cloudEvents_datacontenttype", value: .string("text/plain")))
+        contentTyped.body = Array("hi".utf8)
+        for (message, code) in [
+            (mixed, CloudEventError.Code.malformedInput), (unversioned, .notACloudEvent),
+            (contentTyped, .malformedInput),
+        ] {
+            let answer = try AMQPPeerJSON.peer("decode", try AMQPPeerJSON.json(message))
+            #expect(Self.attribute(answer, "id") == ["str", "1"])  // the peer takes it
+            // The peer gives the event a time it never had, the time it read it.
+            #expect(Self.attribute(answer, "time")?.first == "datetime")
+            #expect(cloudEventError { try AMQPEventDecoder().decode(message) }?.code == code)
+        }
+    }
+
+    @Test("Python encodes binary data, in both modes: the bytes arrive as Binary", arguments: ["binary", "structured"])
+    func pythonToSwiftBinaryData(mode: String) throws {
+        let source = #"""
+            {"specversion":"1.0","id":"1","source":"/s","type":"t","time":"2026-12-01T08:30:00Z",
+             "datacontenttype":"application/octet-stream","data_base64":"AAH/"}
+            """#
+        var message = try AMQPPeerJSON.message(try AMQPPeerJSON.peer(mode, Array(source.utf8)))
+        if mode == "binary" {
+            // Even a whole-second UTC time goes as a long, not a timestamp: refused as before.
+            #expect(message.applicationProperty("cloudEvents_time") == .long(1_796_113_800_000))
+            #expect(cloudEventError { try AMQPEventDecoder().decode(message) }?.attribute == "time")
+            message.applicationProperties.removeAll { $0.name == "cloudEvents_time" }
+        }
+        let event = try AMQPEventDecoder().decode(message)
+        #expect(event.data == .binary([0, 1, 255]))
+        #expect(event.dataContentType == "application/octet-stream")
+        #expect(event.time?.rfc3339 == (mode == "binary" ? nil : "2026-12-01T08:30:00Z"))
     }
 
     @Test("Python encodes structured: Swift decodes every attribute as the JSON format carries it")
