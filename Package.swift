@@ -19,9 +19,10 @@ let package = Package(
         .library(name: "CloudEventsConformance", targets: ["CloudEventsConformance"]),
         .library(name: "CloudEventsTransport", targets: ["CloudEventsTransport"]),
         .library(name: "CloudEventsKafka", targets: ["CloudEventsKafka"]),
-        .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
+        .library(name: "CloudEventsAMQP", targets: ["CloudEventsAMQP"]),
         .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
         .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
+        .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -77,6 +78,7 @@ let package = Package(
         .target(name: "CloudEventsKafka", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(name: "CloudEventsMQTT", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(name: "CloudEventsNATS", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        .target(name: "CloudEventsAMQP", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         // The Avro event format, standard library only.
         .target(name: "CloudEventsAvro", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         .target(
@@ -212,7 +214,8 @@ let package = Package(
             name: "CloudEventsCLI",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
-                "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsMQTT", "CloudEventsNATS",
+                "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsAMQP", "CloudEventsMQTT",
+                "CloudEventsNATS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
@@ -258,6 +261,9 @@ let package = Package(
                 "ReceiverExample", "CloudEvents", "CloudEventsTesting",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsAMQPTests", dependencies: ["CloudEvents", "CloudEventsAMQP", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsFoundationTests", dependencies: ["CloudEvents", "CloudEventsFoundation", "CoreTestSupport"],

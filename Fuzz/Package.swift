@@ -19,6 +19,7 @@ let cloudEventsSQL = Target.Dependency.product(name: "CloudEventsSQL", package: 
 let cloudEventsKafka = Target.Dependency.product(name: "CloudEventsKafka", package: cloudEventsPackage)
 let cloudEventsMQTT = Target.Dependency.product(name: "CloudEventsMQTT", package: cloudEventsPackage)
 let cloudEventsNATS = Target.Dependency.product(name: "CloudEventsNATS", package: cloudEventsPackage)
+let cloudEventsAMQP = Target.Dependency.product(name: "CloudEventsAMQP", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -47,6 +48,7 @@ let package = Package(
         .executableTarget(name: "FuzzKafka", dependencies: ["FuzzSupport", cloudEvents, cloudEventsKafka]),
         .executableTarget(name: "FuzzNATS", dependencies: ["FuzzSupport", cloudEvents, cloudEventsNATS]),
         .executableTarget(name: "FuzzMQTT", dependencies: ["FuzzSupport", cloudEvents, cloudEventsMQTT]),
+        .executableTarget(name: "FuzzAMQP", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAMQP]),
     ],
     swiftLanguageModes: [.v6]
 )

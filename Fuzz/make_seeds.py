@@ -172,6 +172,46 @@ write("FuzzMQTT", "v03_base64.mqtt",
 write("FuzzMQTT", "structured.mqtt",
       kafka([("Content Type", "application/cloudevents+json; charset=UTF-8")], compact(conformance_v1)))
 
+def amqp(content_type, properties, body=None):
+    """A FuzzAMQP input: `P:<content-type>` for the properties section's content-type, then
+    `<type> <name>=<value>` application property lines, then an empty line and the data section
+    (none when the input has no empty line)."""
+    text = "" if content_type is None else f"P:{content_type}\n"
+    text += "".join(f"{kind} {name}={value}\n" for kind, name, value in properties)
+    data = text.encode("utf-8")
+    if body is None:
+        return data
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    return data + b"\n" + body
+
+
+amqp_properties = [("string", "cloudEvents_specversion", "1.0"), ("string", "cloudEvents_id", "1234-1234-1234"),
+                   ("symbol", "cloudEvents_type", "com.example.someevent"),
+                   ("string", "cloudEvents_source", "/mycontext/subcontext"),
+                   ("timestamp", "cloudEvents_time", "1522900584000")]
+write("FuzzAMQP", "feature_binary.amqp",
+      amqp("application/json; charset=utf-8", amqp_properties, '{"message": "Hello World!"}'))
+write("FuzzAMQP", "colon_strings.amqp",
+      amqp("text/plain; charset=utf-8",
+           [("string", "cloudEvents:specversion", "1.0"), ("string", "cloudEvents:id", "Grüße 🌍"),
+            ("string", "cloudEvents:source", "urn:a"), ("string", "cloudEvents:type", "t"),
+            ("string", "cloudEvents:time", "2024-05-20T14:23:18.123456789+08:00"),
+            ("string", "cloudEvents:count", "-7"), ("string", "cloudEvents:flag", "true")], "Hello, \U0001F30E!"))
+write("FuzzAMQP", "native_types.amqp",
+      amqp(None, amqp_properties + [("boolean", "cloudEvents_flag", "true"), ("long", "cloudEvents_count", "-7"),
+                                    ("ubyte", "cloudEvents_small", "200"), ("binary", "cloudEvents_blob", "\x00\xff"),
+                                    ("timestamp", "cloudEvents_due", "-1"), ("string", "x-opt-other", "v"),
+                                    ("double", "app", "1.5")], bytes(range(256))))
+write("FuzzAMQP", "no_data.amqp", amqp(None, amqp_properties))
+write("FuzzAMQP", "v03_base64.amqp",
+      amqp("application/octet-stream",
+           [("string", "cloudEvents_specversion", "0.3"), ("string", "cloudEvents_id", "2"),
+            ("string", "cloudEvents_source", "/s"), ("string", "cloudEvents_type", "t"),
+            ("string", "cloudEvents_datacontentencoding", "base64")], "AAECAwQ="))
+write("FuzzAMQP", "structured.amqp",
+      amqp("application/cloudevents+json; charset=UTF-8", [], compact(conformance_v1)))
+
 for name, text in {
     "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
     "utc.txt": "2018-04-05T03:56:24Z",

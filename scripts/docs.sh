@@ -26,12 +26,14 @@ cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
-    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsMQTT CloudEventsNATS CloudEventsTransport CloudEventsTracing CloudEventsHTTP
+    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
+    CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 dependencies_of() {
     case "$1" in
-        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka | CloudEventsMQTT | CloudEventsNATS)
+        CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka | CloudEventsAMQP | CloudEventsMQTT \
+            | CloudEventsNATS | CloudEventsAvro)
             echo CloudEvents ;;
         CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
@@ -44,8 +46,8 @@ dependencies_of() {
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
-    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsMQTT
-    CloudEventsNATS
+    CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
+    CloudEventsMQTT CloudEventsNATS CloudEventsAvro
     CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 

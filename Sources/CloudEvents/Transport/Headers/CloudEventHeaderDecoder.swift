@@ -64,6 +64,17 @@ public struct CloudEventHeaderDecoder: Sendable {
     private enum Core: UInt16 {
         case specversion = 1, id = 2, source = 4, type = 8, subject = 16, time = 32, dataschema = 64
         case schemaurl = 128, datacontentencoding = 256, datacontenttype = 512
+
+        /// The attribute's type, as error messages name it (`source` is a URI-reference in both
+        /// versions; `dataschema` is 1.0's URI, `schemaurl` 0.3's URI-reference).
+        var type: CloudEventAttributeType {
+            switch self {
+            case .source, .schemaurl: .uriReference
+            case .dataschema: .uri
+            case .time: .timestamp
+            default: .string
+            }
+        }
     }
 
     /// Reads one header of the message.
@@ -115,6 +126,39 @@ public struct CloudEventHeaderDecoder: Sendable {
         return try value.withUTF8 { try read(name: name, value: $0) }
     }
 
+    /// Reads one attribute whose value arrives typed, for a binding whose fields carry a type
+    /// (AMQP application properties): the same prefix matching, limits, duplicate and name
+    /// checks as the byte read, without any value coding (the text is taken as it is).
+    ///
+    /// An extension keeps the value's type. A core attribute takes a String, URI or
+    /// URI-reference value as its text, and `time` also a ``CloudEventAttributeValue/timestamp(_:)``;
+    /// any other type is an error naming the field and the attribute's type. That includes the
+    /// attributes whose meaning depends on the version (`dataschema`, `schemaurl`,
+    /// `datacontentencoding`), which may come before `specversion`: they must be text. A value counts
+    /// toward ``Limits/maximumValueBytes`` with the size of its canonical string.
+    ///
+    /// The content type header, which is text, is read with the byte read.
+    ///
+    /// - Returns: Whether the field is an attribute field; other names are ignored.
+    /// - Throws: ``CloudEventError``: ``CloudEventError/Code/attributeTypeMismatch`` for a core
+    ///   attribute of the wrong type, and the errors of
+    ///   ``read(name:value:)-(UnsafeBufferPointer<UInt8>,_)``.
+    @discardableResult
+    public mutating func read(name: String, typedValue: CloudEventAttributeValue) throws -> Bool {
+        var name = name
+        return try name.withUTF8 { nameBytes in
+            guard scheme.hasPrefix(nameBytes) else { return false }
+            let attribute = UnsafeBufferPointer(rebasing: nameBytes[scheme.prefix.utf8.count...])
+            headerCount += 1
+            valueBytes += Self.canonicalByteCount(of: typedValue)
+            guard headerCount <= limits.maximumHeaderCount, valueBytes <= limits.maximumValueBytes else {
+                throw limitError(String(decoding: attribute, as: UTF8.self))
+            }
+            try readTypedAttribute(attribute, typedValue)
+            return true
+        }
+    }
+
     /// The event the headers and `body` carry, validated.
     ///
     /// - Throws: ``CloudEventError``: ``CloudEventError/Code/missingAttribute`` without a
@@ -159,18 +203,84 @@ public struct CloudEventHeaderDecoder: Sendable {
         let range = TextRange(
             start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: storage.text.count - start))
         guard let core = Self.classify(attribute) else {
-            try appendExtension(attribute, range)
+            try appendExtension(attribute, .bytes(.string, range))
             return
         }
+        try storeCore(core, attribute, range)
+    }
+
+    private mutating func readTypedAttribute(_ attribute: UnsafeBufferPointer<UInt8>, _ value: CloudEventAttributeValue)
+        throws
+    {
+        guard let core = Self.classify(attribute) else {
+            let stored: ExtensionSlot.Value =
+                switch value {
+                case .boolean(let flag): .boolean(flag)
+                case .integer(let integer): .integer(integer)
+                case .timestamp(let timestamp): .timestamp(timestamp)
+                case .binary(let bytes): .bytes(.binary, storage.append(bytes: bytes))
+                case .string(let text), .uri(let text), .uriReference(let text):
+                    .bytes(value.type, storage.append(text))
+                }
+            try appendExtension(attribute, stored)
+            return
+        }
+        if core == .time, case .timestamp(let timestamp) = value {
+            try markPresent(core, attribute)
+            time = timestamp
+            return
+        }
+        guard let text = Self.text(of: value) else {
+            let shown = String(decoding: attribute, as: UTF8.self)
+            throw CloudEventError(
+                .attributeTypeMismatch, attribute: shown,
+                message: "\(scheme.fieldName(of: shown)) carries \(Self.article(value.type)) \(value.type); \(shown) is"
+                    + " \(Self.article(core.type)) \(core.type)")
+        }
+        try storeCore(core, attribute, storage.append(text))
+    }
+
+    /// The text of a String, URI or URI-reference value.
+    private static func text(of value: CloudEventAttributeValue) -> String? {
+        switch value {
+        case .string(let text), .uri(let text), .uriReference(let text): text
+        default: nil
+        }
+    }
+
+    private static func article(_ type: CloudEventAttributeType) -> String {
+        type == .integer ? "an" : "a"
+    }
+
+    /// The size of a value's canonical string in bytes, without building it for the scalars.
+    private static func canonicalByteCount(of value: CloudEventAttributeValue) -> Int {
+        switch value {
+        case .boolean(let flag): flag ? 4 : 5
+        case .integer(let integer): String(integer).utf8.count
+        case .timestamp(let timestamp): timestamp.textLength
+        case .binary(let bytes): (bytes.count + 2) / 3 * 4
+        case .string(let text), .uri(let text), .uriReference(let text): text.utf8.count
+        }
+    }
+
+    /// Marks a core attribute present: refuses `datacontenttype` where the scheme has a content
+    /// type header, and a repeated attribute.
+    private mutating func markPresent(_ core: Core, _ attribute: UnsafeBufferPointer<UInt8>) throws {
         if core == .datacontenttype && scheme.contentTypeHeader != nil {
             throw CloudEventError(
                 .malformedInput, attribute: "datacontenttype",
                 message:
-                    "binary mode carries datacontenttype in \(scheme.contentTypeHeaderName); a"
+                    "binary mode carries datacontenttype in \(scheme.contentTypeHeaderName);"
+                    + " \(scheme.fieldNoun.first.map { "aeiou".contains($0) } == true ? "an" : "a")"
                     + " \(scheme.fieldName(of: "datacontenttype")) must not be present")
         }
         guard present & core.rawValue == 0 else { throw duplicate(String(decoding: attribute, as: UTF8.self)) }
         present |= core.rawValue
+    }
+
+    /// Stores a core attribute whose text is at `range`.
+    private mutating func storeCore(_ core: Core, _ attribute: UnsafeBufferPointer<UInt8>, _ range: TextRange) throws {
+        try markPresent(core, attribute)
         switch core {
         case .specversion:
             let version = storage.withBytes(range) { CloudEventSpecVersion(utf8: $0) }
@@ -194,7 +304,7 @@ public struct CloudEventHeaderDecoder: Sendable {
         }
     }
 
-    private mutating func appendExtension(_ name: UnsafeBufferPointer<UInt8>, _ value: TextRange) throws {
+    private mutating func appendExtension(_ name: UnsafeBufferPointer<UInt8>, _ value: ExtensionSlot.Value) throws {
         guard StringRules.isValidAttributeName(name) else {
             let shown = String(decoding: name, as: UTF8.self)
             throw CloudEventError(
@@ -205,7 +315,7 @@ public struct CloudEventHeaderDecoder: Sendable {
         guard storage.extensionIndex(named: name) == nil else { throw duplicate(String(decoding: name, as: UTF8.self)) }
         let nameRange = storage.append(bytes: name)
         if storage.extensions.isEmpty { storage.extensions.reserveCapacity(4) }
-        storage.extensions.append(ExtensionSlot(name: nameRange, value: .bytes(.string, value)))
+        storage.extensions.append(ExtensionSlot(name: nameRange, value: value))
     }
 
     /// Appends a value that must be UTF-8 as it is.
