@@ -8,7 +8,7 @@ import ArgumentParser
 struct CloudEventsTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cloudevents",
-        abstract: "Send, receive, validate, filter and conformance-check CloudEvents.",
+        abstract: "Send, receive, validate, filter, encode, decode and conformance-check CloudEvents.",
         discussion: """
             Every command writes its results on standard output and its diagnostics on standard error. \
             Exit status 0 means success; each command documents its other statuses; 64 is a usage error \
@@ -30,6 +30,8 @@ struct CloudEventsTool: AsyncParsableCommand {
         commands.append(ValidateCommand.self)
         commands.append(EvalCommand.self)
         commands.append(FilterCommand.self)
+        commands.append(EncodeCommand.self)
+        commands.append(DecodeCommand.self)
         commands.append(ConformanceCommand.self)
         #if Hummingbird && AsyncHTTPClient
             commands.append(DemoCommand.self)
