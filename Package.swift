@@ -242,7 +242,11 @@ let package = Package(
             name: "CloudEventsKafkaTests", dependencies: ["CloudEvents", "CloudEventsKafka", "CoreTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CloudEventsAvroTests", dependencies: ["CloudEvents", "CloudEventsAvro", "CoreTestSupport"],
+            name: "CloudEventsAvroTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsAvro", "CoreTestSupport", "CloudEventsHTTP", "CloudEventsKafka", "CloudEventsAMQP",
+                "CloudEventsMQTT", "CloudEventsNATS", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsMQTTTests", dependencies: ["CloudEvents", "CloudEventsMQTT", "CoreTestSupport"],

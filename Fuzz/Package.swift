@@ -20,6 +20,7 @@ let cloudEventsKafka = Target.Dependency.product(name: "CloudEventsKafka", packa
 let cloudEventsMQTT = Target.Dependency.product(name: "CloudEventsMQTT", package: cloudEventsPackage)
 let cloudEventsNATS = Target.Dependency.product(name: "CloudEventsNATS", package: cloudEventsPackage)
 let cloudEventsAMQP = Target.Dependency.product(name: "CloudEventsAMQP", package: cloudEventsPackage)
+let cloudEventsAvro = Target.Dependency.product(name: "CloudEventsAvro", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -49,6 +50,7 @@ let package = Package(
         .executableTarget(name: "FuzzNATS", dependencies: ["FuzzSupport", cloudEvents, cloudEventsNATS]),
         .executableTarget(name: "FuzzMQTT", dependencies: ["FuzzSupport", cloudEvents, cloudEventsMQTT]),
         .executableTarget(name: "FuzzAMQP", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAMQP]),
+        .executableTarget(name: "FuzzAvro", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAvro]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -212,6 +212,52 @@ write("FuzzAMQP", "v03_base64.amqp",
 write("FuzzAMQP", "structured.amqp",
       amqp("application/cloudevents+json; charset=UTF-8", [], compact(conformance_v1)))
 
+
+def avro_long(value):
+    """Avro's zig-zag variable-length long."""
+    value = (value << 1) ^ (value >> 63)
+    out = bytearray()
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def avro_string(text):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return avro_long(len(data)) + data
+
+
+def avro(attributes, data_branch, data=b""):
+    """A FuzzAvro input: the attribute map ((name, branch, value bytes)...), then the data union."""
+    out = avro_long(len(attributes))
+    for name, branch, value in attributes:
+        out += avro_string(name) + avro_long(branch) + value
+    if attributes:
+        out += avro_long(0)
+    return out + avro_long(data_branch) + data
+
+
+avro_required = [("specversion", 3, avro_string("1.0")), ("id", 3, avro_string("1234-1234-1234")),
+                 ("source", 3, avro_string("/mycontext/subcontext")), ("type", 3, avro_string("com.example.someevent"))]
+write("FuzzAvro", "bytes_json.avro",
+      avro(avro_required + [("datacontenttype", 3, avro_string("application/json")),
+                            ("time", 3, avro_string("2024-05-20T14:23:18.123456789+08:00"))],
+           0, avro_string('{"message": "Hello World!"}')))
+write("FuzzAvro", "typed_extensions.avro",
+      avro(avro_required + [("flag", 1, b"\x01"), ("count", 2, avro_long(-7)), ("blob", 4, avro_string(b"\x00\xff")),
+                            ("note", 0, b"")], 1))
+write("FuzzAvro", "json_value_map.avro",
+      avro(avro_required, 3, avro_long(2) + avro_string("a") + avro_long(3) + b"\x00\x00\x00\x00\x00\x00\xf8\x3f"
+           + avro_string("b") + avro_long(2) + avro_long(1) + avro_string("c") + avro_long(3) + avro_long(1)
+           + avro_long(1) + avro_string("d") + avro_long(5) + avro_string("x") + avro_long(0)
+           + avro_long(0) + avro_long(0) + avro_long(0)))
+write("FuzzAvro", "string_data.avro", avro(avro_required, 6, avro_string("text ü")))
+write("FuzzAvro", "v03.avro",
+      avro([("specversion", 3, avro_string("0.3")), ("id", 3, avro_string("2")), ("source", 3, avro_string("/s")),
+            ("type", 3, avro_string("t")), ("schemaurl", 3, avro_string("/schema"))], 0, avro_string(bytes(range(256)))))
+
 for name, text in {
     "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
     "utc.txt": "2018-04-05T03:56:24Z",

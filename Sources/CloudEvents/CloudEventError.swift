@@ -34,7 +34,7 @@ public struct CloudEventError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidTimestamp = Code(rawValue: "invalid_timestamp")
         /// The `specversion` is not one this library knows (1.0, 0.3).
         public static let unknownSpecVersion = Code(rawValue: "unknown_spec_version")
-        /// A conversion between spec versions would lose information.
+        /// A conversion between spec versions, or into a format, would lose information.
         public static let conversionNotPossible = Code(rawValue: "conversion_not_possible")
         /// Input is not well-formed for the format being decoded (JSON syntax, UTF-8, Base64...).
         public static let malformedInput = Code(rawValue: "malformed_input")

@@ -12,9 +12,10 @@ public import CloudEvents
 /// **Attributes** go in the `attribute` map, each in the Avro type of the specification's
 /// mapping: Boolean as `boolean`, Integer as `int`, Binary as `bytes`; String, URI,
 /// URI-reference and Timestamp as `string` (a time keeps its offset and digits: it is its RFC 3339
-/// text). Boolean, Integer and Binary extensions therefore come back typed; URI, URI-reference and
-/// Timestamp extensions come back as Strings holding their canonical text, which the typed
-/// accessors read exactly, as in the JSON format. A `null` attribute is absent.
+/// text). Boolean, Integer and Binary extensions therefore come back typed. A URI, URI-reference
+/// or Timestamp extension would come back a String, so by default the encoder refuses it, naming
+/// it; with ``TextTypedExtensions/writeAsString`` it is written as its canonical text, which the
+/// typed accessors read back exactly. A `null` attribute is absent.
 ///
 /// **Data** is written as `bytes`, exactly the data's bytes, beside its `datacontenttype`; JSON
 /// data without one states `application/json`, the type the JSON format implies, as the
@@ -55,12 +56,27 @@ public struct AvroEventFormat: CloudEventFormat, Sendable {
     /// The media type of an event in this format.
     public static let mediaType = "application/cloudevents+avro"
 
+    /// What the encoder does with a URI, URI-reference or Timestamp extension, which the schema can
+    /// hold only as a `string`, so that it arrives as a String.
+    public enum TextTypedExtensions: Sendable, Hashable {
+        /// Refuse the event with ``/CloudEvents/CloudEventError/Code/conversionNotPossible`` naming
+        /// the extension: nothing changes type behind the caller's back. The default.
+        case refuse
+        /// Write the extension's canonical text as a `string`; it arrives as a String, which the
+        /// typed accessors read back exactly (as the JSON format carries such extensions).
+        case writeAsString
+    }
+
     /// The decoder's limits.
     public var limits: Limits
+    /// What the encoder does with an extension the schema would turn into a String. Default
+    /// ``TextTypedExtensions/refuse``.
+    public var textTypedExtensions: TextTypedExtensions
 
     /// Creates the format.
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), textTypedExtensions: TextTypedExtensions = .refuse) {
         self.limits = limits
+        self.textTypedExtensions = textTypedExtensions
     }
 
     /// `application/cloudevents+avro`.
@@ -68,9 +84,19 @@ public struct AvroEventFormat: CloudEventFormat, Sendable {
 
     /// Encodes one event, after validating it.
     ///
-    /// - Throws: ``/CloudEvents/CloudEventError`` for an invalid event.
+    /// - Throws: ``/CloudEvents/CloudEventError`` for an invalid event, and
+    ///   ``/CloudEvents/CloudEventError/Code/conversionNotPossible`` for a URI, URI-reference or
+    ///   Timestamp extension unless ``textTypedExtensions`` is ``TextTypedExtensions/writeAsString``.
     public func encode(_ event: CloudEvent) throws -> [UInt8] {
         try event.validate()
+        if textTypedExtensions == .refuse {
+            for (name, value) in event.extensions where [.uri, .uriReference, .timestamp].contains(value.type) {
+                throw CloudEventError(
+                    .conversionNotPossible, attribute: name,
+                    message: "extension \(name) is a \(value.type), which the Avro format can hold only as a string, so it"
+                        + " would arrive as a String; encode with textTypedExtensions: .writeAsString to send it so")
+            }
+        }
         var writer = AvroBinaryWriter(capacity: 256 + (event.data?.bytes.count ?? 0))
         var attributes = event.attributes.filter { $0.name != "datacontentencoding" }
         if event.data?.kind == .json, event.dataContentType == nil {

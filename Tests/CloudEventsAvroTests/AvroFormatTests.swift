@@ -15,6 +15,12 @@ struct AvroFormatTests {
         event[extension: "retrycount"] = .integer(-3)
         event[extension: "flag"] = .boolean(true)
         event[extension: "blob"] = .binary([0, 255])
+        return event
+    }
+
+    /// With URI and Timestamp extensions, which the schema can hold only as strings.
+    static func eventWithTextTypedExtensions() throws -> CloudEvent {
+        var event = try event()
         event[extension: "site"] = .uri("https://example.com/a")
         event[extension: "due"] = .timestamp(try Timestamp(parsing: "2026-12-24T00:00:00.120Z"))
         return event
@@ -31,11 +37,22 @@ struct AvroFormatTests {
         #expect(decoded[extension: "retrycount"] == .integer(-3))
         #expect(decoded[extension: "flag"] == .boolean(true))
         #expect(decoded[extension: "blob"] == .binary([0, 255]))
-        // Avro strings carry URI and Timestamp extensions as their canonical text.
-        #expect(decoded[extension: "site"] == .string("https://example.com/a"))
-        #expect(try decoded[extension: "due"]?.timestampValue().description == "2026-12-24T00:00:00.120Z")
         #expect(decoded.data == event.data)
         #expect(decoded.data?.kind == .json)
+        #expect(decoded == event)
+    }
+
+    @Test("URI, URI-reference and Timestamp extensions would arrive as Strings: refused by default, written as text when asked")
+    func textTypedExtensions() throws {
+        let event = try Self.eventWithTextTypedExtensions()
+        let error = try #require(thrownCloudEventError { try AvroEventFormat().encode(event) })
+        #expect(error.code == .conversionNotPossible)
+        #expect(error.attribute == "site")
+        #expect(error.message.contains("extension site is a URI"), "\(error.message)")
+        let format = AvroEventFormat(textTypedExtensions: .writeAsString)
+        let decoded = try format.decode(format.encode(event)[...])
+        #expect(decoded[extension: "site"] == .string("https://example.com/a"))
+        #expect(try decoded[extension: "due"]?.timestampValue().description == "2026-12-24T00:00:00.120Z")
     }
 
     @Test(
