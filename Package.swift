@@ -114,8 +114,8 @@ let package = Package(
         .target(
             name: "CloudEventsTesting",
             dependencies: [
-                "CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsKafka", "CloudEventsMQTT",
-                "CloudEventsNATS", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CloudEvents", "CloudEventsTransport", "CloudEventsHTTP", "CloudEventsKafka", "CloudEventsAMQP",
+                "CloudEventsMQTT", "CloudEventsNATS", .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
         .target(

@@ -1,4 +1,5 @@
 public import CloudEvents
+import CloudEventsAMQP
 import CloudEventsHTTP
 import CloudEventsKafka
 import CloudEventsMQTT
@@ -15,6 +16,8 @@ public struct InMemoryWire: Sendable, Hashable, CustomStringConvertible {
         case http
         /// Kafka: binary and structured mode.
         case kafka
+        /// AMQP 1.0: binary and structured mode.
+        case amqp
         /// MQTT 5: binary and structured mode.
         case mqtt5
         /// MQTT 3.1.1: structured mode.
@@ -40,6 +43,8 @@ public struct InMemoryWire: Sendable, Hashable, CustomStringConvertible {
     public static func kafka(_ mode: CloudEventContentMode = .binary) -> InMemoryWire {
         InMemoryWire(.kafka, mode: mode)
     }
+    /// AMQP in `mode` (binary by default).
+    public static func amqp(_ mode: CloudEventContentMode = .binary) -> InMemoryWire { InMemoryWire(.amqp, mode: mode) }
     /// MQTT 5 in `mode` (binary by default).
     public static func mqtt5(_ mode: CloudEventContentMode = .binary) -> InMemoryWire {
         InMemoryWire(.mqtt5, mode: mode)
@@ -63,6 +68,8 @@ public struct InMemoryWire: Sendable, Hashable, CustomStringConvertible {
             return try HTTPEventDecoder().decodeEvent(headerFields: message.headerFields, body: message.body)
         case .kafka:
             return try KafkaEventDecoder().decode(KafkaEventEncoder(mode: mode).encode(event))
+        case .amqp:
+            return try AMQPEventDecoder().decode(AMQPEventEncoder(mode: mode).encode(event))
         case .mqtt5:
             return try MQTTEventDecoder().decode(MQTTEventEncoder(mode: mode).encode(event))
         case .mqtt3:
