@@ -68,6 +68,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "AvroFormatBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsAvro", package: cloudEventsPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AvroFormatBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "RouterBenchmarks",
             dependencies: [
                 "BenchmarkInputs",
