@@ -63,19 +63,9 @@ struct AvroDataReader {
     }
 
     private mutating func writeArrayOfRecords(_ reader: inout AvroBinaryReader, depth: Int) throws {
-        try checkDepth(depth, reader)
-        json.append(UInt8(ascii: "["))
-        var first = true
-        var this = self
-        json = []  // so that `this` holds the only reference to the text, and appends do not copy it
-        try reader.readBlocks(limit: limits.maximumDataEntries - entries, of: "the data") { reader in
-            if !first { this.json.append(UInt8(ascii: ",")) }
-            first = false
-            this.entries += 1
+        try writeBlocks(&reader, depth: depth, open: "[", close: "]") { this, reader in
             try this.writeRecord(&reader, depth: depth + 1)
         }
-        self = this
-        json.append(UInt8(ascii: "]"))
     }
 
     /// An object whose members' values `value` writes.
@@ -83,8 +73,21 @@ struct AvroDataReader {
         _ reader: inout AvroBinaryReader, depth: Int,
         _ value: (inout AvroDataReader, inout AvroBinaryReader, Int) throws -> Void
     ) throws {
+        try writeBlocks(&reader, depth: depth, open: "{", close: "}") { this, reader in
+            this.writeString(try reader.readString(attribute: "data"))
+            this.json.append(UInt8(ascii: ":"))
+            try value(&this, &reader, depth)
+        }
+    }
+
+    /// The entries of a map or an array, each written by `entry`, comma-separated, between
+    /// `open` and `close`.
+    private mutating func writeBlocks(
+        _ reader: inout AvroBinaryReader, depth: Int, open: Unicode.Scalar, close: Unicode.Scalar,
+        _ entry: (inout AvroDataReader, inout AvroBinaryReader) throws -> Void
+    ) throws {
         try checkDepth(depth, reader)
-        json.append(UInt8(ascii: "{"))
+        json.append(UInt8(ascii: open))
         var first = true
         var this = self
         json = []  // so that `this` holds the only reference to the text, and appends do not copy it
@@ -92,12 +95,10 @@ struct AvroDataReader {
             if !first { this.json.append(UInt8(ascii: ",")) }
             first = false
             this.entries += 1
-            this.writeString(try reader.readString(attribute: "data"))
-            this.json.append(UInt8(ascii: ":"))
-            try value(&this, &reader, depth)
+            try entry(&this, &reader)
         }
         self = this
-        json.append(UInt8(ascii: "}"))
+        json.append(UInt8(ascii: close))
     }
 
     private func checkDepth(_ depth: Int, _ reader: AvroBinaryReader) throws {
