@@ -78,32 +78,20 @@ private func asJSONCarriesIt(_ event: CloudEvent) -> CloudEvent {
 }
 
 private func amqpMessage(_ input: UnsafeRawBufferPointer) -> AMQPMessage {
-    var message = AMQPMessage()
-    var lineStart = 0
-    var index = 0
-    while index < input.count {
-        guard input[index] == UInt8(ascii: "\n") else {
-            index += 1
-            continue
-        }
-        let line = input[lineStart..<index]
-        if line.isEmpty {
-            message.body = Array(input[(index + 1)...])
-            return message
-        }
+    let framing = HeaderLines(input)
+    var message = AMQPMessage(body: framing.payload)
+    for line in framing.lines {
         if line.starts(with: "P:".utf8) {
             message.properties.contentType = String(decoding: line.dropFirst(2), as: UTF8.self)
         } else if let space = line.firstIndex(of: UInt8(ascii: " ")),
             let equals = line[space...].firstIndex(of: UInt8(ascii: "="))
         {
-            let type = String(decoding: input[lineStart..<space], as: UTF8.self)
-            let name = String(decoding: input[(space + 1)..<equals], as: UTF8.self)
-            if let value = amqpValue(type, Array(input[(equals + 1)..<index])) {
+            let type = String(decoding: line[..<space], as: UTF8.self)
+            let name = String(decoding: line[(space + 1)..<equals], as: UTF8.self)
+            if let value = amqpValue(type, Array(line[(equals + 1)...])) {
                 message.applicationProperties.append(.init(name: name, value: value))
             }
         }
-        index += 1
-        lineStart = index
     }
     return message
 }

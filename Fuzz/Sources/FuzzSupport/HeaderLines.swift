@@ -1,32 +1,32 @@
-/// The framing of the broker-binding fuzz targets' inputs: header lines `name:value` (bytes as
-/// they are, `\n`-terminated) up to an empty line, then the payload (none when the input has no
-/// empty line). A line without `:` is skipped.
+/// The framing of the broker-binding fuzz targets' inputs: `\n`-terminated lines up to an empty
+/// line, then the payload (none when the input has no empty line). Most targets read the lines
+/// as headers `name:value` (bytes as they are; a line without `:` is skipped).
 public struct HeaderLines {
-    /// The headers, in order, with their value bytes.
-    public var headers: [(name: String, value: [UInt8])] = []
+    /// The lines before the empty one, in order, without their `\n`.
+    public var lines: [ArraySlice<UInt8>] = []
     /// The bytes after the empty line; `nil` when there is none.
     public var payload: [UInt8]?
 
     /// Splits a fuzz input.
     public init(_ input: UnsafeRawBufferPointer) {
+        let bytes = Array(input)
         var lineStart = 0
-        var index = 0
-        while index < input.count {
-            guard input[index] == UInt8(ascii: "\n") else {
-                index += 1
-                continue
-            }
-            let line = input[lineStart..<index]
-            if line.isEmpty {
-                payload = Array(input[(index + 1)...])
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            guard index > lineStart else {
+                payload = Array(bytes[(index + 1)...])
                 return
             }
-            if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
-                let name = String(decoding: input[lineStart..<colon], as: UTF8.self)
-                headers.append((name, Array(input[(colon + 1)..<index])))
+            lines.append(bytes[lineStart..<index])
+            lineStart = index + 1
+        }
+    }
+
+    /// The lines as headers: the name before the first `:`, the value bytes after it.
+    public var headers: [(name: String, value: [UInt8])] {
+        lines.compactMap { line in
+            line.firstIndex(of: UInt8(ascii: ":")).map { colon in
+                (String(decoding: line[..<colon], as: UTF8.self), Array(line[(colon + 1)...]))
             }
-            index += 1
-            lineStart = index
         }
     }
 }
