@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
-    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsMQTT CloudEventsNATS CloudEventsTransport CloudEventsTracing CloudEventsHTTP
+    CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsMQTT CloudEventsNATS CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 dependencies_of() {
@@ -44,7 +44,7 @@ dependencies_of() {
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsMQTT CloudEventsNATS
-    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsNATSClient CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 
 scratch=.build-docs

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The JSON Schema conformance test validates encoded events with
 # Python's `jsonschema` (the reference validator), and the Kafka interop tests talk to the Python
-# CloudEvents SDK's codec, so make sure both are importable first.
+# CloudEvents SDK's codec, so make sure both are importable first. The NATS tests start a real
+# nats-server (Debian's package), so install it when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! python3 -c 'import jsonschema, rfc3339_validator, rfc3987' 2>/dev/null; then
@@ -10,5 +11,13 @@ fi
 # The Kafka interop tests run the Python SDK's library-free Kafka codec as a peer.
 if ! python3 -c 'import cloudevents.core.bindings.kafka' 2>/dev/null; then
     python3 -m pip install --quiet 'cloudevents==2.2.0'
+fi
+# The NATS client tests run against a real nats-server; Debian installs it in /usr/sbin.
+if ! command -v nats-server > /dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get install -y nats-server || { apt-get update && apt-get install -y nats-server; }
+    else
+        sudo apt-get install -y nats-server || { sudo apt-get update && sudo apt-get install -y nats-server; }
+    fi
 fi
 swift test "$@"
