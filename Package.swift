@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
         .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
         .library(name: "CloudEventsNATSClient", targets: ["CloudEventsNATSClient"]),
+        .library(name: "CloudEventsNATSTransport", targets: ["CloudEventsNATSTransport"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -49,7 +50,9 @@ let package = Package(
         ),
         .trait(
             name: "NATS",
-            description: "CloudEventsNATSClient: a NATS client on swift-nio (apple/swift-nio, apple/swift-log)."),
+            description:
+                "CloudEventsNATSClient, a NATS client on swift-nio, and CloudEventsNATSTransport, the NATS sender and receiver on it."
+        ),
         .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS"]),
     ],
     dependencies: [
@@ -194,6 +197,16 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
+        // The NATS sender and receiver: the CloudEventsNATS binding over CloudEventsNATSClient.
+        .target(
+            name: "CloudEventsNATSTransport",
+            dependencies: [
+                "CloudEvents", "CloudEventsNATS", "CloudEventsTransport", "CloudEventsTracing", "CloudEventsNATSClient",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
         // Test support for the NATS tests: starts and stops a real nats-server.
         .target(
             name: "NATSTestSupport", dependencies: ["CoreTestSupport"], path: "Tests/NATSTestSupport",
@@ -256,6 +269,15 @@ let package = Package(
             name: "CloudEventsNATSClientTests",
             dependencies: [
                 "CloudEventsNATSClient", "NATSTestSupport",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
+        // The NATS sender and receiver against a real nats-server.
+        .testTarget(
+            name: "CloudEventsNATSTransportTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "NATSTestSupport",
+                "CoreTestSupport",
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
             ],
             swiftSettings: strictSettings),

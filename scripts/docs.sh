@@ -28,6 +28,7 @@ cd "$(dirname "$0")/.."
 modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsMQTT CloudEventsNATS CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsNATSTransport
 )
 dependencies_of() {
     case "$1" in
@@ -38,13 +39,14 @@ dependencies_of() {
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP CloudEventsKafka ;;
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
+        CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
         *) ;;
     esac
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsKafka CloudEventsMQTT CloudEventsNATS
-    CloudEventsNATSClient CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsNATSClient CloudEventsNATSTransport CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 
 scratch=.build-docs

@@ -6,7 +6,7 @@
         public enum Code: String, Sendable, Hashable {
             /// The client has not connected yet (call ``NATSClient/connect()`` first).
             case notConnected
-            /// The client is closed, or closing after ``NATSClient/drain()``.
+            /// The client is closed, or closing after ``NATSClient/drain(timeout:)``.
             case closed
             /// No server of the list could be reached, or the reconnect attempts ran out.
             case noServerAvailable

@@ -3,21 +3,6 @@
     import Logging
     import NATSTestSupport
 
-    /// Runs `body` with a fresh nats-server, and stops it afterwards whatever happens.
-    func withNATSServer<T>(
-        arguments: [String] = [], _ body: (NATSServerProcess) async throws -> T
-    ) async throws -> T {
-        let server = try await NATSServerProcess(arguments: arguments)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-    }
-
     /// A connected client for `server`, its configuration adjusted by `configure`.
     func connectedClient(
         _ server: NATSServerProcess, name: String = "test", events: ClientEvents? = nil,

@@ -156,3 +156,18 @@ public final class NATSServerProcess: @unchecked Sendable {
         if let storeDirectory { try? FileManager.default.removeItem(at: storeDirectory) }
     }
 }
+
+/// Runs `body` with a fresh nats-server, and stops it afterwards whatever happens.
+public func withNATSServer<T>(
+    arguments: [String] = [], jetStream: Bool = false, _ body: (NATSServerProcess) async throws -> T
+) async throws -> T {
+    let server = try await NATSServerProcess(arguments: arguments, jetStream: jetStream)
+    do {
+        let result = try await body(server)
+        await server.shutdown()
+        return result
+    } catch {
+        await server.shutdown()
+        throw error
+    }
+}
