@@ -138,6 +138,9 @@
             case reconnected(NATSServerAddress)
             /// A subscription dropped messages its consumer did not take in time; the total so far.
             case slowConsumer(subscriptionID: UInt64, subject: String, droppedMessages: Int)
+            /// The cluster announced servers the client did not know; they are now reconnect
+            /// candidates (``NATSClient/knownServers``).
+            case discoveredServers([NATSServerAddress])
             /// The server sent `-ERR` on an established connection.
             case serverError(String)
             /// The server announced that it is about to shut down (lame duck mode).

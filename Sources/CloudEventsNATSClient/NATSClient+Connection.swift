@@ -309,7 +309,9 @@
             deadline.cancel()
             state.withLockedValue { if $0.phase == .draining { $0.phase = .closing } }
             if failure == nil {
-                do throws(NATSClientError) { try await roundTrip(timeout: timeout, whileClosing: true) } catch { failure = error }
+                do throws(NATSClientError) { try await roundTrip(timeout: timeout, whileClosing: true) } catch {
+                    failure = error
+                }
             }
             await close()
             if let failure { throw failure }
@@ -339,6 +341,7 @@
                 state.sentPings = 0
                 taken.requests = state.inbox.map { Array($0.waiters.values) } ?? []
                 state.inbox?.waiters = [:]
+                state.inbox?.deadlines = [:]
                 taken.subscriptions = state.subscriptions.values.map(\.continuation)
                 state.subscriptions = [:]
                 taken.reconnectTask = state.reconnectTask

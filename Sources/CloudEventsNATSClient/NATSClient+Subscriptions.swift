@@ -127,9 +127,15 @@
                         failRequest(token, error)
                         return
                     }
-                    eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
+                    let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
                         self.failRequest(token, NATSClientError(.timeout, "no reply on \(subject) within \(timeout)"))
                     }
+                    let answered = state.withLockedValue { state in
+                        guard state.inbox?.waiters[token] != nil else { return true }
+                        state.inbox?.deadlines[token] = deadline
+                        return false
+                    }
+                    if answered { deadline.cancel() }
                 }
             } catch let error as NATSClientError {
                 throw error
@@ -139,7 +145,10 @@
         }
 
         private func failRequest(_ token: String, _ error: NATSClientError) {
-            let continuation = state.withLockedValue { $0.inbox?.waiters.removeValue(forKey: token) }
+            let continuation = state.withLockedValue { state in
+                state.inbox?.deadlines[token] = nil
+                return state.inbox?.waiters.removeValue(forKey: token)
+            }
             continuation?.resume(throwing: error)
         }
 
@@ -167,13 +176,14 @@
             case .message(let message):
                 deliver(message)
             case .pong:
-                let continuation: CheckedContinuation<Void, any Error>?? = state.withLockedValue { state in
+                let waiter: NATSClientState.PingWaiter? = state.withLockedValue { state in
                     guard state.channel === channel, state.sentPings > 0, !state.pings.isEmpty else { return nil }
                     state.sentPings -= 1
                     state.outstandingKeepAlives = 0
-                    return state.pings.removeFirst().continuation
+                    return state.pings.removeFirst()
                 }
-                if let continuation = continuation ?? nil { continuation.resume() }
+                waiter?.deadline?.cancel()
+                waiter?.continuation?.resume()
             case .info(let info):
                 updateInfo(info)
             case .error(let text):
@@ -201,6 +211,7 @@
             }
             if !discovered.isEmpty {
                 logger.debug("the cluster announced servers", metadata: ["servers": "\(discovered)"])
+                emit(.discoveredServers(discovered))
             }
             if info.lameDuckMode {
                 logger.warning("the server is entering lame duck mode")
@@ -213,14 +224,15 @@
             enum Target {
                 case none
                 case subscription(AsyncStream<NATSReceivedMessage>.Continuation, finish: Bool, wasSlow: Bool)
-                case request(CheckedContinuation<NATSReceivedMessage, any Error>)
+                case request(CheckedContinuation<NATSReceivedMessage, any Error>, Scheduled<Void>?)
             }
             let target: Target = state.withLockedValue { state in
                 state.statistics.messagesIn += 1
                 state.statistics.bytesIn += size
                 if let inbox = state.inbox, message.subscriptionID == inbox.sid {
                     let token = String(message.subject.dropFirst(inbox.prefix.count))
-                    return state.inbox?.waiters.removeValue(forKey: token).map { .request($0) } ?? .none
+                    let deadline = state.inbox?.deadlines.removeValue(forKey: token)
+                    return state.inbox?.waiters.removeValue(forKey: token).map { .request($0, deadline) } ?? .none
                 }
                 guard var subscription = state.subscriptions[message.subscriptionID] else { return .none }
                 subscription.delivered += 1
@@ -231,7 +243,8 @@
             switch target {
             case .none:
                 break
-            case .request(let continuation):
+            case .request(let continuation, let deadline):
+                deadline?.cancel()
                 if message.status == 503 {
                     continuation.resume(
                         throwing: NATSClientError(.noResponders, "no subscriber listens on the request's subject"))

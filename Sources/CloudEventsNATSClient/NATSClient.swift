@@ -204,10 +204,16 @@
                         continuation.resume(throwing: error)
                     case .success((let id, let channel)):
                         if let channel { scheduleWrite(on: channel) }
-                        eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
+                        let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
                             self.failPing(
                                 id, NATSClientError(.timeout, "the server did not answer PING within \(timeout)"))
                         }
+                        let answered = state.withLockedValue { state in
+                            guard let index = state.pings.lastIndex(where: { $0.id == id }) else { return true }
+                            state.pings[index].deadline = deadline
+                            return false
+                        }
+                        if answered { deadline.cancel() }
                     }
                 }
             } catch let error as NATSClientError {

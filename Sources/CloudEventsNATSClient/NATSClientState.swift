@@ -87,6 +87,8 @@
         struct PingWaiter: Sendable {
             var id: UInt64
             var continuation: CheckedContinuation<Void, any Error>?
+            /// The flush's timeout, cancelled when the `PONG` comes first.
+            var deadline: Scheduled<Void>?
         }
 
         /// A subscription the client delivers to.
@@ -109,6 +111,8 @@
             var sid: UInt64
             var nextToken: UInt64 = 0
             var waiters: [String: CheckedContinuation<NATSReceivedMessage, any Error>] = [:]
+            /// The requests' timeouts, cancelled when the reply comes first.
+            var deadlines: [String: Scheduled<Void>] = [:]
         }
 
         var phase = Phase.idle

@@ -38,6 +38,35 @@
             }
         }
 
+        @Test("a server the cluster announces becomes a reconnect target: the client moves there when its server stops")
+        func reconnectToDiscoveredServer() async throws {
+            let cluster = ["--cluster", "nats://127.0.0.1:-1", "--cluster_name", "discovery"]
+            try await withNATSServer(arguments: cluster) { first in
+                let routePort = try #require(first.routePort)
+                let events = ClientEvents()
+                // Configured with the first server only.
+                let client = try await connectedClient(first, events: events)
+                try await withNATSServer(arguments: cluster + ["--routes", "nats://127.0.0.1:\(routePort)"]) { second in
+                    let announced = await events.next {
+                        if case .discoveredServers(let servers) = $0 {
+                            servers.contains { $0.port == second.port }
+                        } else {
+                            false
+                        }
+                    }
+                    #expect(announced != nil)
+                    #expect(client.knownServers.map(\.port).contains(second.port))
+                    let subscription = try client.subscribe(to: "moved")
+                    await first.stop()
+                    #expect(await events.next { if case .reconnected = $0 { true } else { false } } != nil)
+                    #expect(client.connectedServer?.port == second.port)
+                    try client.publish(Array("on the second server".utf8), subject: "moved")
+                    try await client.drain()
+                    #expect(await collect(subscription).map(text) == ["on the second server"])
+                }
+            }
+        }
+
         @Test("publishes beyond the reconnect buffer fail with a typed error")
         func reconnectBufferBound() async throws {
             try await withNATSServer { server in

@@ -25,6 +25,8 @@ public final class NATSServerProcess: @unchecked Sendable {
     private let storeDirectory: URL?
     /// The port the server listens on.
     public private(set) var port: Int = 0
+    /// The port for cluster routes, when the server was started with `--cluster`.
+    public private(set) var routePort: Int?
 
     /// `nats://127.0.0.1:<port>`.
     public var url: String { "nats://127.0.0.1:\(port)" }
@@ -42,7 +44,17 @@ public final class NATSServerProcess: @unchecked Sendable {
             storeDirectory = nil
         }
         baseArguments = base
-        port = try await launch(port: -1)
+        try await start(port: -1)
+    }
+
+    /// Starts the process and reads its ports.
+    private func start(port requested: Int) async throws {
+        let clustered = baseArguments.contains("--cluster")
+        var markers = ["Listening for client connections on "]
+        if clustered { markers.append("Listening for route connections on ") }
+        let ports = try await launch(port: requested, markers: markers)
+        port = ports[0]
+        routePort = clustered ? ports[1] : nil
     }
 
     /// The path of `nats-server`: `$NATS_SERVER`, or the first on `$PATH`, or Debian's.
@@ -56,16 +68,16 @@ public final class NATSServerProcess: @unchecked Sendable {
         throw NATSServerError("nats-server is not installed (scripts/test.sh installs Debian's package)")
     }
 
-    /// Starts the process and returns the port from its "Listening for client connections" line.
-    private func launch(port requested: Int) async throws -> Int {
+    /// Starts the process and returns the port of each marker's line ("Listening for client
+    /// connections on 127.0.0.1:port"), once all have been logged.
+    private func launch(port requested: Int, markers: [String]) async throws -> [Int] {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = baseArguments + ["-p", String(requested)]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe
-        let marker = "Listening for client connections on "
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int?.self)
+        let (ports, portContinuation) = AsyncStream.makeStream(of: [Int]?.self)
         lock.withLock { log = "" }
         pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
@@ -80,15 +92,16 @@ public final class NATSServerProcess: @unchecked Sendable {
                 self.log += String(decoding: data, as: UTF8.self)
                 return self.log
             }
-            if let range = text.range(of: marker) {
+            let found = markers.compactMap { marker -> Int? in
+                guard let range = text.range(of: marker) else { return nil }
                 let rest = text[range.upperBound...]
                 let address = rest.prefix { !$0.isNewline }
-                if rest.contains(where: \.isNewline), let colon = address.lastIndex(of: ":"),
-                    let port = Int(address[address.index(after: colon)...])
-                {
-                    portContinuation.yield(port)
-                    portContinuation.finish()
-                }
+                guard rest.contains(where: \.isNewline), let colon = address.lastIndex(of: ":") else { return nil }
+                return Int(address[address.index(after: colon)...])
+            }
+            if found.count == markers.count {
+                portContinuation.yield(found)
+                portContinuation.finish()
             }
         }
         process.terminationHandler = { _ in
@@ -98,11 +111,11 @@ public final class NATSServerProcess: @unchecked Sendable {
         try process.run()
         lock.withLock { self.process = process }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() ?? nil else {
+        guard let found = await iterator.next() ?? nil else {
             process.terminate()
             throw NATSServerError("nats-server did not start: \(serverLog)")
         }
-        return port
+        return found
     }
 
     /// What the server logged so far (this run).
@@ -146,8 +159,8 @@ public final class NATSServerProcess: @unchecked Sendable {
     /// Starts the server again on the same port, after ``stop()``.
     public func restart() async throws {
         let previous = port
-        let chosen = try await launch(port: previous)
-        guard chosen == previous else { throw NATSServerError("nats-server came back on \(chosen), not \(previous)") }
+        try await start(port: previous)
+        guard port == previous else { throw NATSServerError("nats-server came back on \(port), not \(previous)") }
     }
 
     /// Stops the server and removes its store.
