@@ -152,6 +152,12 @@
                 channel.close(promise: nil)
                 throw NATSClientError(.closed, "the client was closed while it connected")
             }
+            // A connection that closed between the handshake and now was ignored by
+            // `connectionLost` (it was not the client's yet): handle its loss here.
+            if !channel.isActive {
+                connectionLost(channel)
+                return
+            }
             received(.info(info), on: channel)
             scheduleWrite(on: channel)
             logger.info(isReconnect ? "reconnected" : "connected", metadata: ["server": "\(server)"])
