@@ -12,6 +12,10 @@ fi
 if ! python3 -c 'import cloudevents.core.bindings.kafka' 2>/dev/null; then
     python3 -m pip install --quiet 'cloudevents==2.2.0'
 fi
+# The NATS interop tests run a Python peer on nats-py.
+if ! python3 -c 'import nats' 2>/dev/null; then
+    python3 -m pip install --quiet 'nats-py==2.9.0'
+fi
 # The NATS client tests run against a real nats-server; Debian installs it in /usr/sbin.
 if ! command -v nats-server > /dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
     if [ "$(id -u)" = 0 ]; then

@@ -5,7 +5,8 @@ public struct NATSServerError: Error, CustomStringConvertible {
     /// What went wrong, with the server's log.
     public var description: String
 
-    init(_ description: String) { self.description = description }
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
 }
 
 /// A real `nats-server` for one test suite, on an ephemeral loopback port.
