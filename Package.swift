@@ -279,6 +279,7 @@ let package = Package(
                 "CloudEvents", "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "NATSTestSupport",
                 "CoreTestSupport",
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(
