@@ -119,23 +119,33 @@
                 return String(state.inbox?.nextToken ?? 0)
             }
             do {
-                return try await withCheckedThrowingContinuation { continuation in
-                    state.withLockedValue { $0.inbox?.waiters[token] = continuation }
-                    do throws(NATSClientError) {
-                        try publish(payload, subject: subject, replyTo: prefix + token, headers: headers)
-                    } catch {
-                        failRequest(token, error)
-                        return
+                return try await withTaskCancellationHandler {
+                    try await withCheckedThrowingContinuation { continuation in
+                        state.withLockedValue { $0.inbox?.waiters[token] = continuation }
+                        // A cancellation before the waiter was stored found nothing to fail.
+                        if Task.isCancelled {
+                            failRequest(token, NATSClientError(.cancelled, "the request's task was cancelled"))
+                            return
+                        }
+                        do throws(NATSClientError) {
+                            try publish(payload, subject: subject, replyTo: prefix + token, headers: headers)
+                        } catch {
+                            failRequest(token, error)
+                            return
+                        }
+                        let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
+                            self.failRequest(
+                                token, NATSClientError(.timeout, "no reply on \(subject) within \(timeout)"))
+                        }
+                        let answered = state.withLockedValue { state in
+                            guard state.inbox?.waiters[token] != nil else { return true }
+                            state.inbox?.deadlines[token] = deadline
+                            return false
+                        }
+                        if answered { deadline.cancel() }
                     }
-                    let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
-                        self.failRequest(token, NATSClientError(.timeout, "no reply on \(subject) within \(timeout)"))
-                    }
-                    let answered = state.withLockedValue { state in
-                        guard state.inbox?.waiters[token] != nil else { return true }
-                        state.inbox?.deadlines[token] = deadline
-                        return false
-                    }
-                    if answered { deadline.cancel() }
+                } onCancel: {
+                    self.failRequest(token, NATSClientError(.cancelled, "the request's task was cancelled"))
                 }
             } catch let error as NATSClientError {
                 throw error

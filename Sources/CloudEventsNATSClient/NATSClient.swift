@@ -186,35 +186,47 @@
         /// A `PING`/`PONG` round trip; `whileClosing` lets the last one of a drain through.
         func roundTrip(timeout: Duration?, whileClosing: Bool) async throws(NATSClientError) {
             let timeout = timeout ?? configuration.flushTimeout
+            let pingID = NIOLockedValueBox<UInt64?>(nil)
+            let cancelled = NATSClientError(.cancelled, "the flush's task was cancelled")
             do {
-                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                    let result: Result<(UInt64, (any Channel)?), NATSClientError> = state.withLockedValue { state in
-                        do throws(NATSClientError) {
-                            if !(whileClosing && state.phase == .closing) {
-                                try Self.checkPublishable(state, phase: state.phase)
+                try await withTaskCancellationHandler {
+                    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                        let result: Result<(UInt64, (any Channel)?), NATSClientError> = state.withLockedValue { state in
+                            do throws(NATSClientError) {
+                                if !(whileClosing && state.phase == .closing) {
+                                    try Self.checkPublishable(state, phase: state.phase)
+                                }
+                            } catch {
+                                return .failure(error)
                             }
-                        } catch {
-                            return .failure(error)
+                            let id = state.appendPing(continuation)
+                            return .success((id, Self.claimFlush(&state)))
                         }
-                        let id = state.appendPing(continuation)
-                        return .success((id, Self.claimFlush(&state)))
+                        switch result {
+                        case .failure(let error):
+                            continuation.resume(throwing: error)
+                        case .success((let id, let channel)):
+                            if let channel { scheduleWrite(on: channel) }
+                            pingID.withLockedValue { $0 = id }
+                            // A cancellation before the id was stored found nothing to fail.
+                            if Task.isCancelled {
+                                failPing(id, cancelled)
+                                return
+                            }
+                            let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
+                                self.failPing(
+                                    id, NATSClientError(.timeout, "the server did not answer PING within \(timeout)"))
+                            }
+                            let answered = state.withLockedValue { state in
+                                guard let index = state.pings.lastIndex(where: { $0.id == id }) else { return true }
+                                state.pings[index].deadline = deadline
+                                return false
+                            }
+                            if answered { deadline.cancel() }
+                        }
                     }
-                    switch result {
-                    case .failure(let error):
-                        continuation.resume(throwing: error)
-                    case .success((let id, let channel)):
-                        if let channel { scheduleWrite(on: channel) }
-                        let deadline = eventLoopGroup.any().scheduleTask(in: TimeAmount(timeout)) {
-                            self.failPing(
-                                id, NATSClientError(.timeout, "the server did not answer PING within \(timeout)"))
-                        }
-                        let answered = state.withLockedValue { state in
-                            guard let index = state.pings.lastIndex(where: { $0.id == id }) else { return true }
-                            state.pings[index].deadline = deadline
-                            return false
-                        }
-                        if answered { deadline.cancel() }
-                    }
+                } onCancel: {
+                    if let id = pingID.withLockedValue({ $0 }) { self.failPing(id, cancelled) }
                 }
             } catch let error as NATSClientError {
                 throw error

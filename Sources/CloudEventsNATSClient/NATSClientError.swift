@@ -25,6 +25,9 @@
             case reconnectBufferFull
             /// The operation did not complete in time.
             case timeout
+            /// The task waiting for the operation was cancelled; what was published may still
+            /// reach the server.
+            case cancelled
             /// A request was published to a subject that no subscriber listens on.
             case noResponders
             /// A subject, queue group or header is not valid in the protocol.

@@ -126,6 +126,8 @@
                 AttemptFailure(.connection, reason: error.message, underlyingError: error)
             case .timeout:
                 AttemptFailure(.connection, reason: "the server did not confirm in time", underlyingError: error)
+            case .cancelled:
+                AttemptFailure(.fatal, reason: "the send was cancelled", underlyingError: error)
             case .closed, .payloadTooLarge, .invalidArgument, .authorizationViolation, .serverError, .tlsRequired,
                 .noResponders, .invalidURL, .protocolViolation:
                 AttemptFailure(.fatal, reason: error.message, underlyingError: error)

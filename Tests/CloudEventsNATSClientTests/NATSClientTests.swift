@@ -137,6 +137,35 @@
             }
         }
 
+        @Test("cancelling the task of a request or a flush ends the wait with a typed error")
+        func cancellation() async throws {
+            try await withNATSServer { server in
+                let client = try await connectedClient(server)
+                let silent = try client.subscribe(to: "silent")
+                try await client.flush()
+                let request = Task {
+                    try await client.request(Array("x".utf8), subject: "silent", timeout: .seconds(60))
+                }
+                // The request reached the responder, so it is waiting for the reply.
+                var iterator = silent.makeAsyncIterator()
+                #expect(await iterator.next() != nil)
+                request.cancel()
+                await #expect {
+                    _ = try await request.value
+                } throws: { ($0 as? NATSClientError)?.code == .cancelled }
+                // A hung server never answers the PING.
+                server.suspend()
+                let flush = Task { try await client.flush(timeout: .seconds(60)) }
+                flush.cancel()
+                await #expect {
+                    try await flush.value
+                } throws: { ($0 as? NATSClientError)?.code == .cancelled }
+                server.resume()
+                try await client.flush()
+                await client.close()
+            }
+        }
+
         @Test("token authentication: the right token connects, a wrong one is refused")
         func tokenAuthentication() async throws {
             try await withNATSServer(arguments: ["--auth", "s3cret"]) { server in
