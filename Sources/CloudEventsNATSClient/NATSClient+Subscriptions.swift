@@ -94,7 +94,8 @@
         /// subscription serves every request of the client.
         ///
         /// - Throws: ``NATSClientError/Code/noResponders`` when no subscriber listens on `subject`
-        ///   (the server says so at once), ``NATSClientError/Code/timeout``, or what
+        ///   (the server says so at once), ``NATSClientError/Code/timeout``,
+        ///   ``NATSClientError/Code/cancelled`` when the task is cancelled, or what
         ///   ``publish(_:subject:replyTo:headers:)`` throws.
         public func request(
             _ payload: some Collection<UInt8>, subject: String, headers: [NATSHeader] = [], timeout: Duration? = nil

@@ -177,7 +177,8 @@
         /// publishes, so a flush that returns means they reached the new server.
         ///
         /// - Throws: ``NATSClientError/Code/connectionLost`` when the connection drops before the
-        ///   `PONG` (what was published may be lost), ``NATSClientError/Code/timeout``, or
+        ///   `PONG` (what was published may be lost), ``NATSClientError/Code/timeout``,
+        ///   ``NATSClientError/Code/cancelled`` when the task is cancelled, or
         ///   ``NATSClientError/Code/closed``.
         public func flush(timeout: Duration? = nil) async throws(NATSClientError) {
             try await roundTrip(timeout: timeout, whileClosing: false)
