@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
         .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
         .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
+        .library(name: "CloudEventsNATSClient", targets: ["CloudEventsNATSClient"]),
+        .library(name: "CloudEventsNATSTransport", targets: ["CloudEventsNATSTransport"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -49,7 +51,12 @@ let package = Package(
             description:
                 "URLSessionCloudEventSender as a swift-service-lifecycle Service (the AsyncHTTPClient and Hummingbird adapters always are)."
         ),
-        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle"]),
+        .trait(
+            name: "NATS",
+            description:
+                "CloudEventsNATSClient, a NATS client on swift-nio, and CloudEventsNATSTransport, the NATS sender and receiver on it."
+        ),
+        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -81,6 +88,17 @@ let package = Package(
         .target(name: "CloudEventsAMQP", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         // The Avro event format, standard library only.
         .target(name: "CloudEventsAvro", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // A NATS client of its own (no Swift NATS package is a dependency), reusable without the
+        // CloudEvents modules.
+        .target(
+            name: "CloudEventsNATSClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["NATS"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["NATS"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "CloudEventsHTTP",
             dependencies: [
@@ -193,6 +211,20 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
+        // The NATS sender and receiver: the CloudEventsNATS binding over CloudEventsNATSClient.
+        .target(
+            name: "CloudEventsNATSTransport",
+            dependencies: [
+                "CloudEvents", "CloudEventsNATS", "CloudEventsTransport", "CloudEventsTracing", "CloudEventsNATSClient",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
+        // Test support for the NATS tests: starts and stops a real nats-server.
+        .target(
+            name: "NATSTestSupport", dependencies: ["CoreTestSupport"], path: "Tests/NATSTestSupport",
+            swiftSettings: strictSettings),
         // README's "Add it to your package" program, compiled here too so that the tests build and
         // run it (Examples/QuickStart is also a package of its own, with README's manifest).
         .executableTarget(
@@ -253,6 +285,24 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsNATSTests", dependencies: ["CloudEvents", "CloudEventsNATS", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        // The NATS client against a real nats-server (NATSTestSupport starts one per suite).
+        .testTarget(
+            name: "CloudEventsNATSClientTests",
+            dependencies: [
+                "CloudEventsNATSClient", "NATSTestSupport",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
+        // The NATS sender and receiver against a real nats-server.
+        .testTarget(
+            name: "CloudEventsNATSTransportTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "NATSTestSupport",
+                "CoreTestSupport",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsTestingTests",

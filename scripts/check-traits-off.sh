@@ -7,8 +7,8 @@
 # 1. `swift build --build-tests --disable-default-traits` in its own scratch path
 #    (`.build-traits-off`), so it never disturbs `.build`.
 # 2. A throwaway package under $TMPDIR depends on this one by path with `traits: []` and uses
-#    `AsyncHTTPClientCloudEventSender`: its build must fail, and the compiler's message must name
-#    the AsyncHTTPClient trait.
+#    `AsyncHTTPClientCloudEventSender` and `NATSClient`: its build must fail, and the compiler's
+#    messages must name the AsyncHTTPClient and NATS traits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repository="$PWD"
@@ -29,24 +29,31 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "Dependent",
-            dependencies: [.product(name: "CloudEventsAsyncHTTPClient", package: "$(basename "$repository")")])
+            dependencies: [
+                .product(name: "CloudEventsAsyncHTTPClient", package: "$(basename "$repository")"),
+                .product(name: "CloudEventsNATSClient", package: "$(basename "$repository")"),
+            ])
     ]
 )
 MANIFEST
 cat > "$dependent/Sources/Dependent/main.swift" << 'SOURCE'
 import CloudEventsAsyncHTTPClient
+import CloudEventsNATSClient
 
 let sender = AsyncHTTPClientCloudEventSender(url: "http://127.0.0.1:8080/")
+let client = NATSClient(configuration: nil)
 SOURCE
 if output="$(cd "$dependent" && swift build 2>&1)"; then
-    echo "traits off: a dependent using AsyncHTTPClientCloudEventSender without its trait compiled" >&2
+    echo "traits off: a dependent using AsyncHTTPClientCloudEventSender and NATSClient without their traits compiled" >&2
     exit 1
 fi
-expected='needs the AsyncHTTPClient trait of swift-cloudevents'
-if ! grep -q "$expected" <<< "$output"; then
-    echo "$output" >&2
-    echo "traits off: the dependent failed, but without the message \"$expected\"" >&2
-    exit 1
-fi
-echo "traits off: using the sender without its trait fails with:"
-grep -m1 "error: .*$expected" <<< "$output"
+for trait in AsyncHTTPClient NATS; do
+    expected="needs the $trait trait of swift-cloudevents"
+    if ! grep -q "$expected" <<< "$output"; then
+        echo "$output" >&2
+        echo "traits off: the dependent failed, but without the message \"$expected\"" >&2
+        exit 1
+    fi
+    echo "traits off: using the $trait adapter without its trait fails with:"
+    grep -m1 "error: .*$expected" <<< "$output"
+done

@@ -27,8 +27,9 @@ cd "$(dirname "$0")/.."
 # The modules to document, in dependency order, each with the documented modules it links to.
 modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
-    CloudEventsTransport CloudEventsTracing CloudEventsHTTP
+    CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsNATSTransport
 )
 dependencies_of() {
     case "$1" in
@@ -41,13 +42,14 @@ dependencies_of() {
         CloudEventsTesting) echo CloudEvents CloudEventsTransport ;;
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
+        CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
         *) ;;
     esac
 }
 # Targets whose builds cover every module above (with their dependencies).
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
-    CloudEventsMQTT CloudEventsNATS CloudEventsAvro
+    CloudEventsMQTT CloudEventsNATS CloudEventsAvro CloudEventsNATSClient CloudEventsNATSTransport
     CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
 )
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The JSON Schema conformance test validates encoded events with
-# Python's `jsonschema` (the reference validator), and the Kafka and AMQP interop tests talk to the
-# Python CloudEvents SDK's codecs, so make sure both are importable first.
+# Python's `jsonschema` (the reference validator), the Kafka and AMQP interop tests talk to the
+# Python CloudEvents SDK's codecs, the Avro ones to fastavro and the NATS ones to nats-py, so make
+# sure they are importable first. The NATS tests start a real nats-server (Debian's package), so
+# install it when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! python3 -c 'import jsonschema, rfc3339_validator, rfc3987' 2>/dev/null; then
@@ -14,5 +16,17 @@ fi
 # The Avro interop tests give the Avro format's schema to fastavro, an independent implementation.
 if ! python3 -c 'import fastavro' 2>/dev/null; then
     python3 -m pip install --quiet 'fastavro==1.9.7'
+fi
+# The NATS interop tests run a Python peer on nats-py.
+if ! python3 -c 'import nats' 2>/dev/null; then
+    python3 -m pip install --quiet 'nats-py==2.9.0'
+fi
+# The NATS client tests run against a real nats-server; Debian installs it in /usr/sbin.
+if ! command -v nats-server > /dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get install -y nats-server || { apt-get update && apt-get install -y nats-server; }
+    else
+        sudo apt-get install -y nats-server || { sudo apt-get update && sudo apt-get install -y nats-server; }
+    fi
 fi
 swift test "$@"

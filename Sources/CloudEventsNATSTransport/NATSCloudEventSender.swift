@@ -1,0 +1,137 @@
+#if NATS
+    public import CloudEvents
+    public import CloudEventsNATS
+    public import CloudEventsNATSClient
+    import CloudEventsTracing
+    public import CloudEventsTransport
+    public import Logging
+
+    /// Sends CloudEvents to a NATS subject, over a ``/CloudEventsNATSClient/NATSClient``.
+    ///
+    /// Binary mode is the default (every attribute a `ce-` header, the data the payload);
+    /// structured mode is available through ``Configuration/encoder``.
+    ///
+    /// ``send(_:)`` returns once the server has the message: after the publish, a `PING`/`PONG`
+    /// round trip (``/CloudEventsNATSClient/NATSClient/flush(timeout:)``) confirms that the server
+    /// processed it. That is core NATS: the server has the event, and delivers it at most once to
+    /// the subscribers there are. A failed attempt (the connection lost before the `PONG`, the
+    /// client reconnecting with a full buffer, no answer in time) is retried as
+    /// ``Configuration/retryPolicy`` says, within ``Configuration/timeout``; so a send that
+    /// returns may, after a connection loss, have been delivered twice. The errors are those of the
+    /// HTTP senders: a `CloudEventError` with code `connectionFailed` after the attempts ran out,
+    /// `deadlineExceeded`, or `transportFailed` for what no retry can fix (a payload larger than
+    /// the server's `max_payload`, a closed client), with the client's
+    /// ``/CloudEventsNATSClient/NATSClientError`` as its `underlyingError`.
+    ///
+    /// The sender does not own the client: connect it before the first send, and drain or close
+    /// it after the last.
+    public struct NATSCloudEventSender: CloudEventSender {
+        /// How events are encoded, retried and timed.
+        public struct Configuration: Sendable {
+            /// The encoder: binary mode and JSON by default.
+            public var encoder: NATSEventEncoder
+            /// How long one send may take, retries included.
+            public var timeout: Duration
+            /// How often, and after what backoff, a failed attempt is retried.
+            public var retryPolicy: RetryPolicy
+
+            /// Creates a configuration.
+            public init(
+                encoder: NATSEventEncoder = NATSEventEncoder(), timeout: Duration = .seconds(10),
+                retryPolicy: RetryPolicy = .default
+            ) {
+                self.encoder = encoder
+                self.timeout = timeout
+                self.retryPolicy = retryPolicy
+            }
+        }
+
+        /// The client the events are published with.
+        public let client: NATSClient
+        /// The subject every event is published to.
+        public let subject: String
+        /// The encoding, retries and timeout.
+        public let configuration: Configuration
+        private let logger: Logger
+
+        /// A logger that discards everything, the default.
+        public static let silentLogger = Logger(
+            label: "cloudevents.nats.sender", factory: { _ in SwiftLogNoOpLogHandler() })
+
+        /// Creates a sender that publishes to `subject`.
+        public init(
+            client: NATSClient, subject: String, configuration: Configuration = Configuration(),
+            logger: Logger = NATSCloudEventSender.silentLogger
+        ) {
+            self.client = client
+            self.subject = subject
+            self.configuration = configuration
+            self.logger = logger
+        }
+
+        /// Sends an event, and returns once the server has it; a NATS publish has no reply event,
+        /// so the result is always `nil`.
+        @discardableResult
+        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
+            let server = client.connectedServer
+            let destination = CloudEventTraceDestination(
+                name: subject, serverAddress: server?.host, serverPort: server?.port, protocolName: "nats")
+            return try await TransportObservation.withProducerSpan(sending: event, destination: destination) {
+                event, trace in
+                let message = try configuration.encoder.encode(event)
+                var carrier = NATSHeaderCarrier(
+                    headers: message.headers.map { NATSHeader(name: $0.name, value: $0.value) })
+                trace.inject(into: &carrier)
+                let attempts = try await publish(message.payload, headers: carrier.headers)
+                trace.recordAnswer(status: nil, attempts: attempts)
+                return nil
+            }
+        }
+
+        /// Sends the events one after the other, each as its own message (the NATS binding has no
+        /// batch mode); returns no reply events.
+        @discardableResult
+        public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
+            for event in batch { try await send(event) }
+            return []
+        }
+
+        /// Publishes and flushes, retrying through the delivery loop; returns the attempts made.
+        private func publish(_ payload: [UInt8], headers: [NATSHeader]) async throws -> Int {
+            let (client, subject, logger) = (client, subject, logger)
+            let loop = DeliveryLoop(retryPolicy: configuration.retryPolicy, target: "NATS subject \(subject)")
+            let (_, attempts) = try await loop.deliver(
+                until: ContinuousClock.now.advanced(by: configuration.timeout),
+                onRetry: { attempt, problem, wait in
+                    logger.debug(
+                        "retrying a CloudEvents send",
+                        metadata: ["attempt": "\(attempt)", "problem": "\(problem)", "wait": "\(wait)"])
+                },
+                attempt: { timeLeft in
+                    do throws(NATSClientError) {
+                        try client.publish(payload, subject: subject, headers: headers)
+                        try await client.flush(timeout: timeLeft)
+                    } catch {
+                        throw Self.attemptFailure(error)
+                    }
+                },
+                judge: { _ in .delivered })
+            return attempts
+        }
+
+        /// How the delivery loop treats a client error: what a reconnect can fix is retried.
+        static func attemptFailure(_ error: NATSClientError) -> AttemptFailure {
+            switch error.code {
+            case .connectionLost, .noServerAvailable, .reconnectBufferFull, .notConnected:
+                AttemptFailure(.connection, reason: error.message, underlyingError: error)
+            case .timeout:
+                AttemptFailure(.connection, reason: "the server did not confirm in time", underlyingError: error)
+            case .cancelled:
+                AttemptFailure(.fatal, reason: "the send was cancelled", underlyingError: error)
+            case .closed, .payloadTooLarge, .invalidArgument, .authorizationViolation, .serverError, .tlsRequired,
+                .noResponders, .invalidURL, .protocolViolation:
+                AttemptFailure(.fatal, reason: error.message, underlyingError: error)
+            }
+        }
+    }
+#endif
