@@ -1,3 +1,5 @@
+import CloudEvents
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -110,22 +112,12 @@ enum WireJSON: Equatable, Decodable {
         }
     }
 
+    /// A JSON string literal, escaped as the JSON event format escapes its strings.
     private static func writeString(_ string: String, into output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        var text = string
+        var bytes: [UInt8] = []
+        text.withUTF8 { JSONEventEncoder.appendString($0, to: &bytes) }
+        output += String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Reading members
