@@ -83,12 +83,22 @@ struct AvroBinaryReader {
         return text
     }
 
+    /// A `string`'s bytes, checked to be UTF-8: where they are in the input.
+    mutating func readStringRange(attribute: @autoclosure () -> String? = nil) throws -> Range<Int> {
+        let start = position
+        let value = try readBytes()
+        guard value.withUnsafeBufferPointer({ StringRules.validateUTF8($0) }) == nil else {
+            throw failure("a string that is not UTF-8", at: start, attribute: attribute())
+        }
+        return value.indices
+    }
+
     /// The union branch index, checked against the number of branches.
-    mutating func readUnionIndex(branches: Int, of what: String) throws -> Int {
+    mutating func readUnionIndex(branches: Int, of what: @autoclosure () -> String) throws -> Int {
         let start = position
         let index = try readLong()
         guard index >= 0, index < branches else {
-            throw failure("union branch \(index) of \(what), which has \(branches)", at: start)
+            throw failure("union branch \(index) of \(what()), which has \(branches)", at: start)
         }
         return Int(index)
     }

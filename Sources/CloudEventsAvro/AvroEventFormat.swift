@@ -88,46 +88,7 @@ public struct AvroEventFormat: CloudEventFormat, Sendable {
     ///   ``/CloudEvents/CloudEventError/Code/conversionNotPossible`` for a URI, URI-reference or
     ///   Timestamp extension unless ``textTypedExtensions`` is ``TextTypedExtensions/writeAsString``.
     public func encode(_ event: CloudEvent) throws -> [UInt8] {
-        try event.validate()
-        if textTypedExtensions == .refuse {
-            for (name, value) in event.extensions where [.uri, .uriReference, .timestamp].contains(value.type) {
-                throw CloudEventError(
-                    .conversionNotPossible, attribute: name,
-                    message: "extension \(name) is a \(value.type), which the Avro format can hold only as a string, so it"
-                        + " would arrive as a String; encode with textTypedExtensions: .writeAsString to send it so")
-            }
-        }
-        var writer = AvroBinaryWriter(capacity: 256 + (event.data?.bytes.count ?? 0))
-        var attributes = event.attributes.filter { $0.name != "datacontentencoding" }
-        if event.data?.kind == .json, event.dataContentType == nil {
-            attributes.append(("datacontenttype", .string("application/json")))
-        }
-        writer.writeLong(Int64(attributes.count))
-        for (name, value) in attributes {
-            writer.writeString(name)
-            switch value {
-            case .boolean(let flag):
-                writer.writeLong(AttributeBranch.boolean.rawValue)
-                writer.writeBoolean(flag)
-            case .integer(let integer):
-                writer.writeLong(AttributeBranch.int.rawValue)
-                writer.writeLong(Int64(integer))
-            case .binary(let bytes):
-                writer.writeLong(AttributeBranch.bytes.rawValue)
-                writer.writeBytes(bytes)
-            case .string, .uri, .uriReference, .timestamp:
-                writer.writeLong(AttributeBranch.string.rawValue)
-                writer.writeString(value.canonicalString)
-            }
-        }
-        if !attributes.isEmpty { writer.writeLong(0) }
-        if let data = event.data {
-            writer.writeLong(DataBranch.bytes.rawValue)
-            writer.writeBytes(data.bytes)
-        } else {
-            writer.writeLong(DataBranch.null.rawValue)
-        }
-        return writer.bytes
+        try AvroEventEncoder.encode(event, textTypedExtensions: textTypedExtensions)
     }
 
     /// Decodes and validates one event.
@@ -143,26 +104,7 @@ public struct AvroEventFormat: CloudEventFormat, Sendable {
                 .limitExceeded,
                 message: "Avro: the event is \(bytes.count) bytes, over the limit of \(limits.maximumDocumentSize)")
         }
-        var reader = AvroBinaryReader(bytes)
-        var attributes: [(name: String, value: CloudEventAttributeValue?)] = []
-        try reader.readBlocks(limit: limits.maximumAttributeCount, of: "the attribute map") { reader in
-            let name = try reader.readString()
-            let branch = try reader.readUnionIndex(branches: 5, of: "attribute \(name)")
-            let value: CloudEventAttributeValue? =
-                switch AttributeBranch(rawValue: Int64(branch)) {
-                case .boolean: .boolean(try reader.readBoolean())
-                case .int: .integer(try reader.readInt())
-                case .string: .string(try reader.readString(attribute: name))
-                case .bytes: .binary(Array(try reader.readBytes()))
-                case .null, nil: nil
-                }
-            attributes.append((name, value))
-        }
-        var data = AvroDataReader(limits: limits)
-        let dataValue = try data.read(&reader)
-        guard reader.isAtEnd else { throw reader.failure("bytes after the event") }
-        return try AvroEventAssembly.event(
-            attributes: attributes, data: dataValue, maximumJSONDepth: limits.maximumDepth)
+        return try AvroEventDecoder.decode(bytes, limits: limits)
     }
 
     /// The branches of the attribute map's value union, in the schema's order.

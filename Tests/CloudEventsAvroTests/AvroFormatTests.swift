@@ -42,7 +42,9 @@ struct AvroFormatTests {
         #expect(decoded == event)
     }
 
-    @Test("URI, URI-reference and Timestamp extensions would arrive as Strings: refused by default, written as text when asked")
+    @Test(
+        "URI, URI-reference and Timestamp extensions would arrive as Strings: refused by default, written as text when asked"
+    )
     func textTypedExtensions() throws {
         let event = try Self.eventWithTextTypedExtensions()
         let error = try #require(thrownCloudEventError { try AvroEventFormat().encode(event) })
@@ -161,6 +163,49 @@ struct AvroFormatTests {
         let unknownVersion = Self.message([("specversion", 6, Self.string("2.0"))])
         #expect(
             thrownCloudEventError { try AvroEventFormat().decode(unknownVersion[...]) }?.code == .unknownSpecVersion)
+    }
+
+    @Test("a context attribute in another Avro type is refused, never read as its text")
+    func contextAttributeTypes() throws {
+        let base: [(String, UInt8, [UInt8])] = [
+            ("specversion", 6, Self.string("1.0")), ("id", 6, Self.string("1")), ("source", 6, Self.string("/s")),
+            ("type", 6, Self.string("t")),
+        ]
+        for (name, branch, value): (String, UInt8, [UInt8]) in [
+            ("subject", 4, [10]), ("datacontenttype", 2, [1]), ("time", 8, [2, 0x41]), ("dataschema", 4, [2]),
+        ] {
+            let bytes = Self.message(base + [(name, branch, value)])
+            let error = try #require(thrownCloudEventError { try AvroEventFormat().decode(bytes[...]) })
+            #expect(error.code == .attributeTypeMismatch, "\(name)")
+            #expect(error.attribute == name)
+            #expect(error.message.hasPrefix("Avro: attribute \(name) must be an Avro string, not "), "\(error.message)")
+        }
+    }
+
+    @Test("a bad time names the attribute and the byte of the input where the text goes wrong")
+    func badTimeOffset() throws {
+        let bytes = Self.message([
+            ("specversion", 6, Self.string("1.0")), ("id", 6, Self.string("1")), ("source", 6, Self.string("/s")),
+            ("type", 6, Self.string("t")), ("time", 6, Self.string("2026-13-01T00:00:00Z")),
+        ])
+        let error = try #require(thrownCloudEventError { try AvroEventFormat().decode(bytes[...]) })
+        #expect(error.attribute == "time")
+        let textStart = try #require(bytes.firstIndex(of: UInt8(ascii: "2")))
+        #expect(error.byteOffset == textStart + 5, "the month, at byte \(textStart + 5) of the input")
+    }
+
+    @Test("1.0 extensions named like 0.3's attributes travel as extensions; 0.3's own stay attributes")
+    func otherVersionNames() throws {
+        var event = CloudEvent(id: "1", source: "/s", type: "t", data: .binary([1]))
+        event[extension: "datacontentencoding"] = .string("gzip")
+        event[extension: "schemaurl"] = .string("/old")
+        let decoded = try AvroEventFormat().decode(try AvroEventFormat().encode(event)[...])
+        #expect(decoded == event)
+        #expect(decoded.extensionNames == ["datacontentencoding", "schemaurl"])
+        var old = CloudEvent(
+            specVersion: .v0_3, id: "1", source: "/s", type: "t", dataContentType: "text/plain", data: .text("x"))
+        old[extension: "dataschema"] = .string("/new")
+        #expect(try AvroEventFormat().decode(try AvroEventFormat().encode(old)[...]) == old)
     }
 
     @Test("limits: document size, attribute count, data nesting")

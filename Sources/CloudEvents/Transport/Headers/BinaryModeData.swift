@@ -44,17 +44,27 @@ package enum BinaryModeData {
     /// (Avro's `bytes`, Protobuf's `binary_data`): read as the content type declares, as in
     /// binary mode, except that empty bytes are empty data (these formats can tell it from none).
     package static func decode(_ bytes: [UInt8], contentType: String?, maximumJSONDepth: Int) throws -> CloudEventData {
-        guard !bytes.isEmpty else {
-            let isText = contentType.map { MediaTypeSyntax.isText($0) && !MediaTypeSyntax.isJSON($0) } ?? false
-            return CloudEventData(kind: isText ? .text : .binary, bytes: [])
+        var storage = EventStorage()
+        let contentTypeRange = contentType.map { storage.append($0) }
+        return try decode(bytes[...], contentType: contentTypeRange, in: storage, maximumJSONDepth: maximumJSONDepth)
+    }
+
+    /// The data of a format that carries the payload as bytes, like
+    /// ``decode(_:contentType:maximumJSONDepth:)``, with the `datacontenttype` in `storage`.
+    package static func decode(
+        _ bytes: ArraySlice<UInt8>, contentType: TextRange?, in storage: EventStorage, maximumJSONDepth: Int
+    ) throws -> CloudEventData {
+        let (isJSON, isText) =
+            contentType.map { range in
+                storage.withBytes(range) { (MediaTypeSyntax.isJSON($0), MediaTypeSyntax.isText($0)) }
+            } ?? (false, false)
+        guard !bytes.isEmpty else { return CloudEventData(kind: isText && !isJSON ? .text : .binary, bytes: []) }
+        if isJSON {
+            return try CloudEventData.checkedJSON(bytes, maximumDepth: maximumJSONDepth)
         }
-        guard let contentType else { return CloudEventData(kind: .binary, bytes: bytes[...]) }
-        if MediaTypeSyntax.isJSON(contentType) {
-            return try CloudEventData.checkedJSON(bytes[...], maximumDepth: maximumJSONDepth)
+        if isText, bytes.withUnsafeBufferPointer({ StringRules.validateUTF8($0) }) == nil {
+            return CloudEventData(kind: .text, bytes: bytes)
         }
-        if MediaTypeSyntax.isText(contentType), bytes.withUnsafeBufferPointer({ StringRules.validateUTF8($0) }) == nil {
-            return CloudEventData(kind: .text, bytes: bytes[...])
-        }
-        return CloudEventData(kind: .binary, bytes: bytes[...])
+        return CloudEventData(kind: .binary, bytes: bytes)
     }
 }
