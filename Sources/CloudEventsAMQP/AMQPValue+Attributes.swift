@@ -31,25 +31,13 @@ extension AMQPValue {
     /// Timestamp goes native only when that gives it back unchanged; any other (nanoseconds, an
     /// offset, a lowercase `z` or `t`, `.000`, a leap second) keeps its exact text as a string.
     static func native(_ timestamp: Timestamp) -> AMQPValue {
-        // From seconds, not epochNanoseconds: milliseconds reach the year 9999, nanoseconds do not.
-        guard timestamp.nanosecond % 1_000_000 == 0 else { return .string(timestamp.rfc3339) }
-        let milliseconds = timestamp.epochSeconds * 1000 + Int64(timestamp.nanosecond / 1_000_000)
-        guard let back = try? Self.timestamp(milliseconds: milliseconds), back == timestamp else {
-            return .string(timestamp.rfc3339)
-        }
-        return .timestamp(milliseconds)
+        timestamp.exactUTCCount(unitsPerSecond: 1000).map { .timestamp($0) } ?? .string(timestamp.rfc3339)
     }
 
     /// The Timestamp of an AMQP timestamp: UTC (`Z`), with 3 fractional digits when the
     /// millisecond part is not 0, else none.
     static func timestamp(milliseconds: Int64) throws -> Timestamp {
-        // Floor division without overflow, for every Int64.
-        let (quotient, remainder) = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        let seconds = remainder < 0 ? quotient - 1 : quotient
-        let millisecond = Int(remainder < 0 ? remainder + 1000 : remainder)
-        return try Timestamp(
-            epochSeconds: seconds, nanosecond: millisecond * 1_000_000, utcOffsetMinutes: 0,
-            fractionalDigits: millisecond == 0 ? 0 : 3)
+        try Timestamp(utcCount: milliseconds, unitsPerSecond: 1000)
     }
 
     /// The attribute value this AMQP value carries in the application property `property`.

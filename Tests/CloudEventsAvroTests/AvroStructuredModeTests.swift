@@ -43,4 +43,22 @@ struct AvroStructuredModeTests {
         let refused = try #require(thrownCloudEventError { try KafkaEventDecoder().decode(kafka) })
         #expect(refused.code == .unsupportedFormat)
     }
+
+    @Test("the compact format travels the same way, told apart from the standard Avro format by its media type")
+    func compact() throws {
+        let formats: [any CloudEventFormat] = [JSONEventFormat(), AvroEventFormat(), AvroCompactEventFormat()]
+        let event = try AvroCompactFormatTests.event()
+        let http = try HTTPEventEncoder(mode: .structured, format: AvroCompactEventFormat()).encode(event)
+        #expect(http.headerFields[.contentType] == "application/cloudevents+avro-compact")
+        #expect(
+            try HTTPEventDecoder(formats: formats).decodeEvent(headerFields: http.headerFields, body: http.body)
+                == event)
+        let kafka = try KafkaEventEncoder(mode: .structured, format: AvroCompactEventFormat()).encode(event)
+        #expect(try KafkaEventDecoder(formats: formats).decode(kafka) == event)
+        let nats = try NATSEventEncoder(mode: .structured, format: AvroCompactEventFormat()).encode(event)
+        #expect(try NATSEventDecoder(formats: formats).decode(nats) == event)
+        let standardOnly = try #require(
+            thrownCloudEventError { try KafkaEventDecoder(formats: Self.formats).decode(kafka) })
+        #expect(standardOnly.code == .unsupportedFormat)
+    }
 }

@@ -111,3 +111,47 @@ struct FastavroInteropTests {
                 + "}").utf8)
     }
 }
+
+/// Interop with fastavro given the Avro compact format's draft schema
+/// (`Tests/Peers/avro_compact_peer.py`), both directions.
+@Suite("Avro compact interop with fastavro", .timeLimit(.minutes(10)))
+struct FastavroCompactInteropTests {
+    @Test("Swift encodes, fastavro decodes: each field, the time in UTC microseconds, typed extensions")
+    func swiftToFastavro() throws {
+        let event = try AvroCompactFormatTests.event()
+        let bytes = try AvroCompactEventFormat().encode(event)
+        let record = try PythonPeer.run(
+            "avro_compact_peer.py", "decode", json: ["avro": Data(bytes).base64EncodedString()])
+        #expect(record["id"] as? String == "ïd-1")
+        #expect(record["subject"] as? String == "Grüße 🌍")
+        #expect(record["dataschema"] as? String == "https://example.com/s.json")
+        #expect((record["time"] as? NSNumber)?.int64Value == 1_796_113_800_123_000)
+        let extensions = try #require(record["extensions"] as? [String: [Any]])
+        func pair(_ name: String) -> String { extensions[name].map { "\($0[0]) \($0[1])" } ?? "absent" }
+        #expect(pair("retrycount") == "int -3")
+        #expect(pair("flag") == "boolean 1")
+        #expect(pair("blob") == "bytes AP8=")
+        #expect(pair("note") == "string ünïcode")
+        #expect(pair("due") == "timestamp-micros 1798070400000120")
+        let data = try #require((record["data"] as? String).flatMap { Data(base64Encoded: $0) })
+        #expect(String(decoding: data, as: UTF8.self) == #"{"total":12.50,"big":12345678901234567890}"#)
+    }
+
+    @Test("fastavro encodes, Swift decodes the same event; and fastavro writes our bytes exactly")
+    func fastavroToSwift() throws {
+        // JSON text, so that the extension map's entries come in our order and the bytes compare.
+        let request = #"""
+            {"id": "ïd-1", "source": "/orders/%C3%B6", "type": "com.example.order.created",
+             "datacontenttype": "application/json", "dataschema": "https://example.com/s.json",
+             "subject": "Grüße 🌍", "time": 1796113800123000,
+             "extensions": {"retrycount": ["int", -3], "flag": ["boolean", true], "blob": ["bytes", "AP8="],
+                            "note": ["string", "ünïcode"], "due": ["timestamp-micros", 1798070400000120]},
+             "data": "eyJ0b3RhbCI6MTIuNTAsImJpZyI6MTIzNDU2Nzg5MDEyMzQ1Njc4OTB9"}
+            """#
+        let answer = try PythonPeer.run("avro_compact_peer.py", "encode", input: Array(request.utf8))
+        let theirs = try #require((answer["avro"] as? String).flatMap { Data(base64Encoded: $0) })
+        let event = try AvroCompactFormatTests.event()
+        #expect(try AvroCompactEventFormat().decode(Array(theirs)[...]) == event)
+        #expect(Array(theirs) == (try AvroCompactEventFormat().encode(event)))
+    }
+}
