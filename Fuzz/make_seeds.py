@@ -258,6 +258,31 @@ write("FuzzAvro", "v03.avro",
       avro([("specversion", 3, avro_string("0.3")), ("id", 3, avro_string("2")), ("source", 3, avro_string("/s")),
             ("type", 3, avro_string("t")), ("schemaurl", 3, avro_string("/schema"))], 0, avro_string(bytes(range(256)))))
 
+
+
+def avro_compact(optional, time, extensions, data):
+    """A FuzzAvro input in the Avro compact schema: id, source, type, the optional datacontenttype,
+    dataschema and subject, the optional time (UTC microseconds), the extension map
+    ((name, branch, value bytes)...), then the data union."""
+    out = avro_string("1234-1234-1234") + avro_string("/mycontext/subcontext") + avro_string("com.example.someevent")
+    for text in optional:
+        out += avro_long(0) if text is None else avro_long(1) + avro_string(text)
+    out += avro_long(0) if time is None else avro_long(1) + avro_long(time)
+    out += avro_long(len(extensions))
+    for name, branch, value in extensions:
+        out += avro_string(name) + avro_long(branch) + value
+    if extensions:
+        out += avro_long(0)
+    return out + (avro_long(1) if data is None else avro_long(0) + avro_string(data))
+
+
+write("FuzzAvro", "compact_json.avro",
+      avro_compact(["application/json", "https://example.com/s.json", "order-1"], 1716186198123456,
+                   [("flag", 0, b"\x01"), ("count", 1, avro_long(-7)), ("due", 2, avro_long(-1)),
+                    ("note", 3, avro_string("ü")), ("blob", 4, avro_string(b"\x00\xff"))],
+                   '{"message": "Hello World!"}'))
+write("FuzzAvro", "compact_minimal.avro", avro_compact([None, None, None], None, [], None))
+
 for name, text in {
     "medium.txt": "2024-05-20T14:23:18.123456789+08:00",
     "utc.txt": "2018-04-05T03:56:24Z",

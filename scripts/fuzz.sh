@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (JSON event and batch decoding, HTTP binary and
 # structured decoding, RFC 3339 timestamps, header percent-decoding, CESQL expressions, the Kafka, NATS,
-# MQTT and AMQP bindings, the Avro format) and runs each one for
+# MQTT and AMQP bindings, the Avro and Avro compact formats) and runs each one for
 # the given number of seconds, starting from the checked-in seed corpus (Fuzz/Corpus/<target>/)
 # and dictionary (Fuzz/Dictionaries/).
 #

@@ -30,9 +30,11 @@ struct AvroEventDecoder {
         }
     }
 
-    /// One entry of the attribute map: where its name is in the input, and its value.
+    /// One entry of the attribute map: where its name is in the input, what it names, and its
+    /// value.
     private struct Entry {
         var name: Range<Int>
+        var role: Role
         var value: Value
     }
 
@@ -81,7 +83,7 @@ struct AvroEventDecoder {
                 case .bytes: .bytes(try reader.readBytes().indices)
                 case .null, nil: .null
                 }
-            entries.append(Entry(name: name, value: value))
+            entries.append(Entry(name: name, role: role(of: name), value: value))
         }
         var dataReader = AvroDataReader(limits: limits)
         let data = try dataReader.read(&reader)
@@ -90,8 +92,8 @@ struct AvroEventDecoder {
     }
 
     private func assemble(_ entries: [Entry], _ data: AvroDataReader.Value) throws -> CloudEvent {
-        let roles = entries.map { role(of: $0.name) }
-        guard let versionIndex = roles.firstIndex(of: .specVersion), let versionRange = try text(entries[versionIndex])
+        guard let versionEntry = entries.first(where: { $0.role == .specVersion }),
+            let versionRange = try text(versionEntry)
         else {
             throw CloudEventError(.missingAttribute, attribute: "specversion", message: "specversion is required")
         }
@@ -105,7 +107,8 @@ struct AvroEventDecoder {
         var dataEncoding: TextRange?
         var present = (id: false, source: false, type: false)
         var found: [CloudEventError] = []
-        for (entry, role) in zip(entries, roles) {
+        for entry in entries {
+            let role = entry.role
             switch role.resolved(for: version) {
             case .specVersion:
                 continue

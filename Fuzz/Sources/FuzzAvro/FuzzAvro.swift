@@ -15,13 +15,21 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
     LibFuzzer.run(argc, argv, testOneInput)
 }
 
-/// The Avro event format: the input's bytes through `AvroEventFormat.decode`.
+/// The Avro formats: the input's bytes through `AvroEventFormat.decode` and through
+/// `AvroCompactEventFormat.decode`.
 ///
 /// Invariants: decoding throws only `CloudEventError`; a decoded event is valid; it encodes, and
-/// decodes back equal, but that JSON data without a `datacontenttype` (from the schema's
+/// decodes back equal, but that JSON data without a `datacontenttype` (from the Avro schema's
 /// JSON-value branches) comes back stating `application/json`; encoding is then a fixed point.
+/// A compact event's times decode to their canonical text, so the compact encoder's default
+/// (which refuses any time it could not give back exactly) always takes a decoded event.
 func fuzz(_ input: UnsafeRawBufferPointer) {
     let bytes = Array(input)
+    fuzzStandard(bytes)
+    fuzzCompact(bytes)
+}
+
+func fuzzStandard(_ bytes: [UInt8]) {
     let event: CloudEvent
     do {
         event = try AvroEventFormat().decode(bytes[...])
@@ -37,4 +45,21 @@ func fuzz(_ input: UnsafeRawBufferPointer) {
     invariant(back == expected, "Avro round trip changed the event:\n\(dump(expected))\n\(dump(back))")
     let again = mustSucceed("encoding the event again") { try AvroEventFormat().encode(back) }
     invariant(again == encoded || event != expected, "Avro encoding is not a fixed point:\n\(dump(back))")
+}
+
+func fuzzCompact(_ bytes: [UInt8]) {
+    let format = AvroCompactEventFormat()
+    let event: CloudEvent
+    do {
+        event = try format.decode(bytes[...])
+    } catch {
+        _ = asCloudEventError(error, "AvroCompactEventFormat.decode")
+        return
+    }
+    RoundTrip.checkDecoded(event)
+    let encoded = mustSucceed("encoding a decoded compact event") { try format.encode(event) }
+    let back = mustSucceed("decoding the re-encoded compact event") { try format.decode(encoded[...]) }
+    invariant(back == event, "Avro compact round trip changed the event:\n\(dump(event))\n\(dump(back))")
+    let again = mustSucceed("encoding the compact event again") { try format.encode(back) }
+    invariant(again == encoded, "Avro compact encoding is not a fixed point:\n\(dump(back))")
 }
