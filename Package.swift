@@ -56,7 +56,12 @@ let package = Package(
             description:
                 "CloudEventsNATSClient, a NATS client on swift-nio, and CloudEventsNATSTransport, the NATS sender and receiver on it."
         ),
-        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS"]),
+        .trait(
+            name: "Metrics",
+            description:
+                "Metrics of every sender and receiver through apple/swift-metrics, in the OpenTelemetry messaging conventions' names."
+        ),
+        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS", "Metrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -68,6 +73,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
     ],
     targets: [
@@ -126,6 +132,7 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
+                .product(name: "CoreMetrics", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
             ],
             swiftSettings: strictSettings),
         // For users' tests: an in-memory sender and receiver through a real binding's encode and decode.
@@ -387,6 +394,7 @@ let package = Package(
                 .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Tracing"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

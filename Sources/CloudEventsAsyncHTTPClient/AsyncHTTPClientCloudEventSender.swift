@@ -157,7 +157,7 @@
         {
             let logger = logger ?? self.logger
             return try await TransportObservation.withProducerSpan(
-                sending: event, destination: CloudEventTraceDestination(httpURL: url)
+                sending: event, destination: CloudEventTraceDestination(httpURL: url), metrics: configuration.metrics
             ) { event, trace in
                 let message = try configuration.encoder.encode(event)
                 if let reason = message.structuredModeFallback {
@@ -192,7 +192,7 @@
         {
             let logger = logger ?? self.logger
             return try await TransportObservation.withProducerSpan(
-                sending: batch, destination: CloudEventTraceDestination(httpURL: url)
+                sending: batch, destination: CloudEventTraceDestination(httpURL: url), metrics: configuration.metrics
             ) { batch, trace in
                 let answer = try await deliver(
                     try configuration.encoder.encodeBatch(batch), trace: trace, deadline: deadline, logger: logger)

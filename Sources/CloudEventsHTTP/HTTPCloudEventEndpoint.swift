@@ -98,9 +98,11 @@ public struct HTTPCloudEventEndpoint: Sendable {
             decoded = try options.decoder.decode(headerFields: request.headerFields, body: body)
         } catch let error as CloudEventError {
             logger.debug("refused a CloudEvents request", metadata: ["error": "\(error)"])
+            TransportObservation.recordRefusal(
+                error, destination: CloudEventTraceDestination(name: Self.path(of: request)), metrics: options.metrics)
             return Self.problem(error)
         }
-        let path = request.path.map { String($0.prefix { $0 != "?" }) } ?? "/"
+        let path = Self.path(of: request)
         var eventContext = context
         eventContext.transport = "http"
         eventContext.contentMode = decoded.mode
@@ -119,7 +121,7 @@ public struct HTTPCloudEventEndpoint: Sendable {
             do {
                 let reply = try await TransportObservation.withConsumerSpan(
                     processing: event, received: received, destination: CloudEventTraceDestination(name: path),
-                    batch: decoded.mode == .batch ? (index, events.count) : nil
+                    batch: decoded.mode == .batch ? (index, events.count) : nil, metrics: options.metrics
                 ) { [eventContext] in try await callHandler(event, eventContext) }
                 if let reply { replies.append(reply) }
             } catch let error as CloudEventError {
@@ -140,6 +142,11 @@ public struct HTTPCloudEventEndpoint: Sendable {
         }
         guard !replies.isEmpty else { return Response(head: HTTPResponse(status: .accepted)) }
         return reply(replies, mode: decoded.mode, format: replyFormat(for: request), logger: logger)
+    }
+
+    /// The request's path without its query: the destination's name in spans and metrics.
+    private static func path(of request: HTTPRequest) -> String {
+        request.path.map { String($0.prefix { $0 != "?" }) } ?? "/"
     }
 
     /// The answer to a request whose body exceeds ``HTTPReceiverOptions/maximumBodySize``: `413`

@@ -1,4 +1,5 @@
 public import CloudEvents
+public import CloudEventsTracing
 
 /// How an HTTP receiver receives CloudEvents: decoding limits, reply encoding, the webhook
 /// handshake, which events reach the handler and how many handlers run at once.
@@ -24,6 +25,8 @@ public struct HTTPReceiverOptions: Sendable {
     /// The most handler calls that run at once, across all requests; a request over it waits
     /// for a slot (its events still run in order). `nil`, the default, sets no bound.
     public var maximumConcurrentHandlers: Int?
+    /// Where the receiver's metrics go. Default the bootstrapped metrics backend, if any.
+    public var metrics: CloudEventMetrics = .bootstrapped
 
     /// Creates options.
     ///

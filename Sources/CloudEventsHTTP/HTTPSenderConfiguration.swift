@@ -1,4 +1,5 @@
 public import CloudEvents
+public import CloudEventsTracing
 public import CloudEventsTransport
 public import HTTPTypes
 
@@ -27,6 +28,8 @@ public struct HTTPSenderConfiguration: Sendable {
     public var replyDecoder: HTTPEventDecoder
     /// The request method. Default `POST`, as the HTTP binding specifies.
     public var method: HTTPRequest.Method
+    /// Where the sender's metrics go. Default the bootstrapped metrics backend, if any.
+    public var metrics: CloudEventMetrics
 
     /// Creates a configuration.
     ///
@@ -52,6 +55,7 @@ public struct HTTPSenderConfiguration: Sendable {
         self.headerFields = headerFields
         self.replyDecoder = replyDecoder
         self.method = .post
+        self.metrics = .bootstrapped
     }
 
     /// The header fields of a request carrying `message`: the message's own fields, then

@@ -97,7 +97,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///     `timeout` still applies when it ends earlier.
     @discardableResult
     public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?) async throws -> CloudEvent? {
-        try await TransportObservation.withProducerSpan(sending: event, destination: destination) { event, trace in
+        try await TransportObservation.withProducerSpan(
+            sending: event, destination: destination, metrics: configuration.metrics
+        ) { event, trace in
             let answer = try await deliver(try configuration.encoder.encode(event), trace: trace, deadline: deadline)
             return try delivery.replyEvent(from: answer.answer, attempts: answer.attempts)
         }
@@ -119,7 +121,9 @@ public final class URLSessionCloudEventSender: CloudEventSender {
     ///   ``/CloudEvents/CloudEventError/index`` names the first invalid event.
     @discardableResult
     public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?) async throws -> [CloudEvent] {
-        try await TransportObservation.withProducerSpan(sending: batch, destination: destination) { batch, trace in
+        try await TransportObservation.withProducerSpan(
+            sending: batch, destination: destination, metrics: configuration.metrics
+        ) { batch, trace in
             let answer = try await deliver(
                 try configuration.encoder.encodeBatch(batch), trace: trace, deadline: deadline)
             return try delivery.replyEvents(from: answer.answer, attempts: answer.attempts)

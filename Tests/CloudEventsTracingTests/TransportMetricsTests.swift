@@ -1,0 +1,134 @@
+#if Metrics && Hummingbird && AsyncHTTPClient
+    import CloudEvents
+    import CloudEventsAsyncHTTPClient
+    import CloudEventsHTTP
+    import CloudEventsHummingbird
+    import CloudEventsTracing
+    import HTTPTypes
+    import Hummingbird
+    import MetricsTestKit
+    import Testing
+    import TransportTestSupport
+
+    /// The metrics of the AsyncHTTPClient sender and the Hummingbird receiver over a real loopback
+    /// server. Each test gives both its own `TestMetrics` (``CloudEventMetrics/factory``), so no
+    /// test reads a process-wide measure.
+    @Suite("Metrics of an HTTP sender and receiver")
+    struct TransportMetricsTests {
+        /// The sum of the counters named `label` whose dimensions are exactly `dimensions`.
+        static func total(_ metrics: TestMetrics, _ label: String, _ dimensions: [String: String]) -> Int64 {
+            metrics.counters(label: label)
+                .filter { Dictionary($0.dimensions, uniquingKeysWith: { first, _ in first }) == dimensions }
+                .reduce(0) { $0 + $1.totalValue }
+        }
+
+        static func timerCount(_ metrics: TestMetrics, _ label: String, _ dimensions: [String: String]) -> Int {
+            metrics.timers(label: label)
+                .filter { Dictionary($0.dimensions, uniquingKeysWith: { first, _ in first }) == dimensions }
+                .reduce(0) { $0 + $1.values.count }
+        }
+
+        @Test("known workload: successes, a refusal, a batch; exact counts and exactly the documented dimensions")
+        func knownWorkload() async throws {
+            let senderMetrics = TestMetrics()
+            let receiverMetrics = TestMetrics()
+            var options = CloudEventRouteOptions()
+            options.metrics = CloudEventMetrics(factory: receiverMetrics)
+            let router = Router()
+            router.receiveCloudEvents(at: "/events", options: options) { event, _ in
+                if event.type == "com.example.refuse" {
+                    throw CloudEventError(.invalidData, attribute: "data", message: "refused by the test handler")
+                }
+                return nil
+            }
+            let port = try await withTestServer(router) { port in
+                var configuration = HTTPSenderConfiguration()
+                configuration.metrics = CloudEventMetrics(factory: senderMetrics)
+                let sender = AsyncHTTPClientCloudEventSender(
+                    url: "http://127.0.0.1:\(port)/events", configuration: configuration)
+                do {
+                    for index in 0..<3 { try await sender.send(TestEvents.small(index)) }
+                    let refused = CloudEvent(source: "/tests", type: "com.example.refuse")
+                    await #expect(throws: CloudEventError.self) { try await sender.send(refused) }
+                    try await sender.send(batch: [TestEvents.small(3), TestEvents.small(4)])
+                } catch {
+                    await sender.shutdown()
+                    throw error
+                }
+                await sender.shutdown()
+                return port
+            }
+
+            let send = [
+                "messaging.system": "http", "messaging.operation.name": "send", "messaging.destination.name": "/events",
+                "server.address": "127.0.0.1", "server.port": String(port),
+            ]
+            var refusedSend = send
+            refusedSend["error.type"] = "rejected_by_peer"
+            #expect(Self.total(senderMetrics, CloudEventMetrics.Name.sentMessages, send) == 4)
+            #expect(Self.total(senderMetrics, CloudEventMetrics.Name.sentMessages, refusedSend) == 1)
+            #expect(Self.timerCount(senderMetrics, CloudEventMetrics.Name.operationDuration, send) == 4)
+            #expect(Self.timerCount(senderMetrics, CloudEventMetrics.Name.operationDuration, refusedSend) == 1)
+            let retries = try senderMetrics.expectRecorder(
+                CloudEventMetrics.Name.sendRetries, send.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            #expect(retries.values == [0, 0, 0, 0, 0])
+            let inFlight = senderMetrics.meters(label: CloudEventMetrics.Name.sendsInFlight)
+            #expect(inFlight.count == 1)
+            #expect(inFlight.first?.lastValue == 0)
+            #expect(inFlight.first?.values.max() == 1)
+
+            let process = [
+                "messaging.system": "http", "messaging.operation.name": "process",
+                "messaging.destination.name": "/events",
+            ]
+            var refusedProcess = process
+            refusedProcess["error.type"] = "invalid_data"
+            var refusal = process
+            refusal["cloudevents.error.code"] = "invalid_data"
+            #expect(Self.total(receiverMetrics, CloudEventMetrics.Name.consumedMessages, process) == 6)
+            #expect(Self.timerCount(receiverMetrics, CloudEventMetrics.Name.processDuration, process) == 5)
+            #expect(Self.timerCount(receiverMetrics, CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
+            #expect(Self.total(receiverMetrics, CloudEventMetrics.Name.refusedEvents, refusal) == 1)
+            // Nothing else: every metric has exactly the documented dimensions.
+            let allDimensions = Set(
+                (senderMetrics.counters.map(\.dimensions) + receiverMetrics.counters.map(\.dimensions)
+                    + senderMetrics.timers.map(\.dimensions) + receiverMetrics.timers.map(\.dimensions))
+                    .flatMap { $0.map(\.0) })
+            #expect(
+                allDimensions == [
+                    "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address",
+                    "server.port", "error.type", "cloudevents.error.code",
+                ])
+        }
+
+        @Test("a request that does not decode is counted as refused by its code; the event type only when asked")
+        func refusalAndEventType() async throws {
+            let metrics = TestMetrics()
+            var options = HTTPReceiverOptions()
+            options.metrics = CloudEventMetrics(factory: metrics, recordsEventType: true)
+            let endpoint = HTTPCloudEventEndpoint(options: options) { _, _ in nil }
+            var request = HTTPRequest(method: .post, scheme: "http", authority: "127.0.0.1", path: "/in?x=1")
+            request.headerFields[.contentType] = "application/cloudevents+json"
+            let context = CloudEventContext(transport: "http")
+            _ = try await endpoint.respond(to: request, body: Array("{".utf8), context: context)
+            #expect(
+                Self.total(
+                    metrics, CloudEventMetrics.Name.refusedEvents,
+                    [
+                        "messaging.system": "http", "messaging.operation.name": "process",
+                        "messaging.destination.name": "/in", "cloudevents.error.code": "malformed_input",
+                    ]) == 1)
+            let event = CloudEvent(source: "/s", type: "com.example.typed")
+            _ = try await endpoint.respond(
+                to: request, body: try JSONEventFormat().encode(event),
+                context: context)
+            #expect(
+                Self.total(
+                    metrics, CloudEventMetrics.Name.consumedMessages,
+                    [
+                        "messaging.system": "http", "messaging.operation.name": "process",
+                        "messaging.destination.name": "/in", "cloudevents.event_type": "com.example.typed",
+                    ]) == 1)
+        }
+    }
+#endif
