@@ -74,6 +74,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
     ],
     targets: [
@@ -195,6 +196,8 @@ let package = Package(
                 "CloudEvents", "CloudEventsHummingbird", "CloudEventsTracing",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "CoreMetrics", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
+                .product(name: "Prometheus", package: "swift-prometheus", condition: .when(traits: ["Metrics"])),
             ],
             path: "Examples/Receiver", swiftSettings: strictSettings),
         // Test support: the C allocator interposer that memory tests count a thread's allocations
@@ -319,8 +322,9 @@ let package = Package(
         .testTarget(
             name: "ExampleTests",
             dependencies: [
-                "ReceiverExample", "CloudEvents", "CloudEventsTesting",
+                "ReceiverExample", "CloudEvents", "CloudEventsTesting", "CloudEventsHTTP", "CloudEventsTracing",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus", condition: .when(traits: ["Metrics"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

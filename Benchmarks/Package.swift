@@ -18,6 +18,7 @@ let package = Package(
         // As the root package declares it, so the baseline server is built exactly as the receiver's.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // Loads the reference inputs (Tests/Data/bench/ of the repository) for every harness below.
@@ -54,6 +55,18 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/TracingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "MetricsBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsTracing", package: cloudEventsPackage),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MetricsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

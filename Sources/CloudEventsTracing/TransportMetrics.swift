@@ -24,19 +24,22 @@ final class SendAttempts: Sendable {
         /// The metrics of `operation` on `destination` through `metrics`' factory; `nil` when it
         /// is the no-op one.
         init?(
-            _ metrics: CloudEventMetrics, operation: String, destination: CloudEventTraceDestination,
-            eventType: String?, isClient: Bool
+            _ metrics: CloudEventMetrics, operation: String, destination: @autoclosure () -> CloudEventTraceDestination,
+            eventType: @autoclosure () -> String?, isClient: Bool
         ) {
             let factory = metrics.factory ?? MetricsSystem.factory
             guard !(factory is NOOPMetricsHandler) else { return nil }
             self.factory = factory
+            let destination = destination()
             var dimensions = [
                 ("messaging.system", destination.protocolName), ("messaging.operation.name", operation),
                 ("messaging.destination.name", destination.name),
             ]
             if isClient, let address = destination.serverAddress { dimensions.append(("server.address", address)) }
             if isClient, let port = destination.serverPort { dimensions.append(("server.port", String(port))) }
-            if metrics.recordsEventType, let eventType { dimensions.append(("cloudevents.event_type", eventType)) }
+            if metrics.recordsEventType, let eventType = eventType() {
+                dimensions.append(("cloudevents.event_type", eventType))
+            }
             self.dimensions = dimensions
         }
 

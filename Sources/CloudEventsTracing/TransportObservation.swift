@@ -63,7 +63,7 @@ public enum TransportObservation {
         sending event: CloudEvent, destination: @autoclosure () -> CloudEventTraceDestination,
         metrics: CloudEventMetrics = .bootstrapped, _ operation: (CloudEvent, Producer) async throws -> Result
     ) async throws -> Result {
-        try await measuringSend(metrics, destination, eventType: event.type) { attempts in
+        try await measuringSend(metrics, destination, eventType: { event.type }) { attempts in
             #if Tracing
                 try await CloudEventTracing.withProducerSpan(sending: event, destination: destination()) {
                     event, trace in
@@ -80,7 +80,7 @@ public enum TransportObservation {
         sending batch: [CloudEvent], destination: @autoclosure () -> CloudEventTraceDestination,
         metrics: CloudEventMetrics = .bootstrapped, _ operation: ([CloudEvent], Producer) async throws -> Result
     ) async throws -> Result {
-        try await measuringSend(metrics, destination, eventType: nil) { attempts in
+        try await measuringSend(metrics, destination, eventType: { nil }) { attempts in
             #if Tracing
                 try await CloudEventTracing.withProducerSpan(sending: batch, destination: destination()) {
                     batch, trace in
@@ -94,13 +94,13 @@ public enum TransportObservation {
 
     /// Runs `send`, recording its metrics when a metrics backend is active.
     private static func measuringSend<Result>(
-        _ metrics: CloudEventMetrics, _ destination: () -> CloudEventTraceDestination, eventType: String?,
+        _ metrics: CloudEventMetrics, _ destination: () -> CloudEventTraceDestination, eventType: () -> String?,
         _ send: (SendAttempts?) async throws -> Result
     ) async throws -> Result {
         #if Metrics
             guard
                 let recorder = TransportMetrics(
-                    metrics, operation: "send", destination: destination(), eventType: eventType, isClient: true)
+                    metrics, operation: "send", destination: destination(), eventType: eventType(), isClient: true)
             else { return try await send(nil) }
             let attempts = SendAttempts()
             let start = ContinuousClock.now

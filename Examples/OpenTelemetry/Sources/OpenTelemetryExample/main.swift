@@ -14,12 +14,14 @@ import Logging
 import OTel
 import ServiceLifecycle
 
-// 1. Tracing: swift-otel's tracer with W3C propagation, exporting spans over OTLP/HTTP
-//    (OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables apply).
+// 1. Tracing and metrics: swift-otel's tracer with W3C propagation and its metrics backend, both
+//    exporting over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* variables apply).
+//    The senders and receivers record messaging.client.operation.duration, ...sent.messages,
+//    messaging.process.duration and the rest (README, "Metrics") next to their spans.
 var configuration = OTel.Configuration.default
 configuration.serviceName = "cloudevents-opentelemetry-example"
 configuration.logs.enabled = false
-configuration.metrics.enabled = false
+configuration.metrics.enabled = true
 let observability = try OTel.bootstrap(configuration: configuration)
 
 // 2. Logs: the trace and span ids on every line written inside a traced handler.
