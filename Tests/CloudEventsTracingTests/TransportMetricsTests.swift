@@ -7,6 +7,7 @@
     import HTTPTypes
     import Hummingbird
     import MetricsTestKit
+    import Synchronization
     import Testing
     import TransportTestSupport
 
@@ -99,6 +100,61 @@
                     "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address",
                     "server.port", "error.type", "cloudevents.error.code",
                 ])
+        }
+
+        @Test("a retry then success counts one send with one retry; a deadline counts a deadline_exceeded send")
+        func retryAndDeadline() async throws {
+            let metrics = TestMetrics()
+            let answered = Mutex(0)
+            let router = Router()
+            router.post("/flaky") { _, _ -> Response in
+                let first = answered.withLock { count in
+                    count += 1
+                    return count == 1
+                }
+                return Response(status: first ? .serviceUnavailable : .accepted)
+            }
+            router.post("/slow") { _, _ -> Response in
+                try await Task.sleep(for: .seconds(5))
+                return Response(status: .accepted)
+            }
+            let port = try await withTestServer(router) { port in
+                var configuration = HTTPSenderConfiguration(
+                    retryPolicy: RetryPolicy(maximumAttempts: 3, initialBackoff: .milliseconds(1)))
+                configuration.metrics = CloudEventMetrics(factory: metrics)
+                let flaky = AsyncHTTPClientCloudEventSender(
+                    url: "http://127.0.0.1:\(port)/flaky", configuration: configuration)
+                configuration.timeout = .milliseconds(200)
+                let slow = AsyncHTTPClientCloudEventSender(
+                    url: "http://127.0.0.1:\(port)/slow", configuration: configuration)
+                do {
+                    try await flaky.send(TestEvents.small(0))
+                    let error = await #expect(throws: CloudEventError.self) { try await slow.send(TestEvents.small(1)) }
+                    #expect(error?.code == .deadlineExceeded)
+                } catch {
+                    await flaky.shutdown()
+                    await slow.shutdown()
+                    throw error
+                }
+                await flaky.shutdown()
+                await slow.shutdown()
+                return port
+            }
+            func dimensions(_ path: String) -> [String: String] {
+                [
+                    "messaging.system": "http", "messaging.operation.name": "send", "messaging.destination.name": path,
+                    "server.address": "127.0.0.1", "server.port": String(port),
+                ]
+            }
+            #expect(Self.total(metrics, CloudEventMetrics.Name.sentMessages, dimensions("/flaky")) == 1)
+            let retries = try metrics.expectRecorder(
+                CloudEventMetrics.Name.sendRetries,
+                dimensions("/flaky").sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            #expect(retries.values == [1])
+            var timedOut = dimensions("/slow")
+            timedOut["error.type"] = "deadline_exceeded"
+            #expect(Self.total(metrics, CloudEventMetrics.Name.sentMessages, timedOut) == 1)
+            #expect(Self.timerCount(metrics, CloudEventMetrics.Name.operationDuration, timedOut) == 1)
         }
 
         @Test("a request that does not decode is counted as refused by its code; the event type only when asked")
