@@ -2,7 +2,6 @@
     public import CloudEvents
     public import CloudEventsNATS
     public import CloudEventsNATSClient
-    import CloudEventsTracing
     import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
@@ -115,27 +114,9 @@
                 await withDiscardingTaskGroup { group in
                     for await message in subscription {
                         // Take the next message only once this one holds a permit.
-                        await withCheckedContinuation { (started: CheckedContinuation<Void, Never>) in
+                        await withCheckedContinuation { started in
                             group.addTask {
-                                let once = NIOLockedValueBox(false)
-                                let resume = {
-                                    if once.withLockedValue({ done in
-                                        defer { done = true }
-                                        return !done
-                                    }) {
-                                        started.resume()
-                                    }
-                                }
-                                do {
-                                    try await limit.withPermit {
-                                        resume()
-                                        await self.handle(message)
-                                    }
-                                } catch {
-                                    // Cancelled while waiting for a permit: the message is not handled.
-                                    self.logger.debug("a message was not handled: the receiver was cancelled")
-                                }
-                                resume()
+                                await limit.run(resuming: started, logger: self.logger) { await self.handle(message) }
                             }
                         }
                     }
@@ -177,14 +158,11 @@
         }
 
         private func handle(_ received: NATSReceivedMessage) async {
-            let message = NATSMessage(
-                headers: received.headers.map { NATSMessage.Header(name: $0.name, value: $0.value) },
-                payload: received.payload)
-            let event: CloudEvent
-            let mode: CloudEventContentMode
+            let decoded: NATSReceivedEvent
             do {
-                mode = try configuration.decoder.mode(of: message)
-                event = try configuration.decoder.decode(message)
+                decoded = try NATSReceivedEvent(
+                    received, decoder: configuration.decoder, logger: logger,
+                    metadata: received.replyTo.map { ["nats.reply_to": $0] } ?? [:])
             } catch {
                 counts.withLockedValue { $0.invalid += 1 }
                 logger.warning(
@@ -192,22 +170,10 @@
                     metadata: ["nats.subject": "\(received.subject)", "error": "\(error)"])
                 return
             }
-            var context = CloudEventContext(
-                transport: "nats", contentMode: mode, metadata: ["nats.subject": received.subject])
-            if let reply = received.replyTo { context.metadata["nats.reply_to"] = reply }
-            var messageLogger = logger
-            messageLogger[metadataKey: "nats.subject"] = "\(received.subject)"
-            messageLogger[metadataKey: "cloudevents.event_id"] = "\(event.id)"
-            context.logger = messageLogger
-            let traceContext = TransportObservation.extract(from: NATSHeaderCarrier(headers: received.headers))
-            let destination = CloudEventTraceDestination(name: received.subject, protocolName: "nats")
+            let (event, mode) = (decoded.event, decoded.mode)
             let reply: CloudEvent?
             do {
-                reply = try await TransportObservation.withConsumerSpan(
-                    processing: event, received: traceContext, destination: destination, batch: nil
-                ) {
-                    try await handler(event, context)
-                }
+                reply = try await decoded.handle(with: handler)
                 counts.withLockedValue { $0.handled += 1 }
             } catch {
                 counts.withLockedValue { $0.failed += 1 }
