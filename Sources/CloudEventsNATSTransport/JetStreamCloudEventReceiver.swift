@@ -78,8 +78,6 @@
             var failed = 0
             var subscription: NATSSubscription?
             var shutdownRequested = false
-            var isReady = false
-            var readyWaiters: [CheckedContinuation<Void, Never>] = []
             /// Messages of the current fetch taken so far.
             var taken = 0
             /// Whether the loop waits for a handler permit (the receiver is busy, not starved).
@@ -100,6 +98,7 @@
         private let logger: Logger
         private let state = NIOLockedValueBox(State())
         private let fetchDone = FetchSignal()
+        private let ready = ReadinessGate()
 
         /// Creates a receiver; ``run()`` starts it.
         public init(
@@ -145,12 +144,7 @@
             }
             if stopAtOnce { subscription.unsubscribe() }
             try await client.flush()
-            let waiters = state.withLockedValue { state in
-                state.isReady = true
-                defer { state.readyWaiters = [] }
-                return state.readyWaiters
-            }
-            for waiter in waiters { waiter.resume() }
+            ready.open()
             let limit = ConcurrencyLimit(maximum: configuration.maximumConcurrentHandlers)
             let next = jetStream.nextMessageSubject(stream: stream, consumer: durable)
             await withGracefulShutdownHandler {
@@ -180,14 +174,7 @@
 
         /// Returns once ``run()`` set the consumer up and subscribed to its inbox.
         public func waitUntilReady() async {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = state.withLockedValue { state in
-                    if state.isReady { return true }
-                    state.readyWaiters.append(continuation)
-                    return false
-                }
-                if now { continuation.resume() }
-            }
+            await ready.wait()
         }
 
         /// Stops fetching: the inbox drains, the handlers finish and answer, and ``run()`` returns.

@@ -54,8 +54,6 @@
             var failed = 0
             var subscription: NATSSubscription?
             var shutdownRequested = false
-            var isSubscribed = false
-            var subscribedWaiters: [CheckedContinuation<Void, Never>] = []
         }
 
         /// The client the receiver subscribes with.
@@ -69,6 +67,7 @@
         private let handler: CloudEventHandler
         private let logger: Logger
         private let counts = NIOLockedValueBox(Counts())
+        private let subscribed = ReadinessGate()
 
         /// Creates a receiver; ``run()`` starts it.
         public init(
@@ -103,12 +102,7 @@
             if stopAtOnce { subscription.unsubscribe() }
             // The SUB has reached the server once a round trip after it returned.
             try await client.flush()
-            let waiters = counts.withLockedValue { counts in
-                counts.isSubscribed = true
-                defer { counts.subscribedWaiters = [] }
-                return counts.subscribedWaiters
-            }
-            for waiter in waiters { waiter.resume() }
+            subscribed.open()
             let limit = ConcurrencyLimit(maximum: configuration.maximumConcurrentHandlers)
             await withGracefulShutdownHandler {
                 await withDiscardingTaskGroup { group in
@@ -129,14 +123,7 @@
         /// Returns once ``run()`` has subscribed and the server has the subscription: events
         /// published from then on reach this receiver.
         public func waitUntilSubscribed() async {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = counts.withLockedValue { counts in
-                    if counts.isSubscribed { return true }
-                    counts.subscribedWaiters.append(continuation)
-                    return false
-                }
-                if now { continuation.resume() }
-            }
+            await subscribed.wait()
         }
 
         /// Stops taking new messages: the subscription drains, the handlers finish, and ``run()``

@@ -83,3 +83,37 @@
         }
     }
 #endif
+
+#if NATS
+    /// Lets callers wait until a receiver is ready (subscribed); opens once, for good.
+    final class ReadinessGate: Sendable {
+        private struct State {
+            var isOpen = false
+            var waiters: [CheckedContinuation<Void, Never>] = []
+        }
+
+        private let state = NIOLockedValueBox(State())
+
+        /// Opens the gate: every waiter, and every later ``wait()``, goes on.
+        func open() {
+            let waiters = state.withLockedValue { state in
+                state.isOpen = true
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            for waiter in waiters { waiter.resume() }
+        }
+
+        /// Returns once the gate is open.
+        func wait() async {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let now = state.withLockedValue { state in
+                    if state.isOpen { return true }
+                    state.waiters.append(continuation)
+                    return false
+                }
+                if now { continuation.resume() }
+            }
+        }
+    }
+#endif
