@@ -17,7 +17,7 @@
     /// ``Configuration/fetchExpiry`` on the server. Up to that many handlers run at once; the next
     /// fetch goes out once the receiver took the previous batch's messages.
     ///
-    /// What each message gets (see <doc:JetStream>):
+    /// What each message gets (see <doc:LosingNoEvents>):
     /// - the handler returned: `+ACK`, and the server does not deliver it again;
     /// - the handler threw: `-NAK` with a delay from ``Configuration/nakBackoff`` by the number
     ///   of deliveries so far, and the server delivers it again after the delay;

@@ -36,7 +36,7 @@
             public var retryPolicy: RetryPolicy
             /// Whether events go to a JetStream stream: each send waits for the stream's
             /// ``/CloudEventsNATSClient/JetStreamPublishAck`` instead of a `PING`/`PONG`, with
-            /// `Nats-Msg-Id` set to the event's id (see <doc:JetStream>).
+            /// `Nats-Msg-Id` set to the event's id (see <doc:LosingNoEvents>).
             public var jetStream: Bool
             /// How long one JetStream attempt waits for the stream's ack before it is retried
             /// (an ack lost with a connection never comes).
