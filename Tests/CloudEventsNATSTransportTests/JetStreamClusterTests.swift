@@ -41,8 +41,12 @@
             return client
         }
 
-        /// Creates the stream once the cluster elected its JetStream leader; until then the API
-        /// answers that JetStream is temporarily unavailable (or not at all).
+        /// "No suitable peers for placement": the leader is elected, but not every server joined yet.
+        static let noSuitablePeers = 10005
+
+        /// Creates the stream once the cluster elected its JetStream leader and every server
+        /// joined; until then the API answers that JetStream is temporarily unavailable, that no
+        /// peers suit the replicas, or not at all.
         static func createReplicatedStream(_ client: NATSClient) async throws {
             let jetStream = JetStream(client: client)
             var attempt = 0
@@ -51,7 +55,9 @@
                 do {
                     try await jetStream.ensureStream(.init(name: "CLUSTERED", subjects: ["clustered"], replicas: 3))
                     return
-                } catch let error as JetStreamError where error.isTemporary && attempt < 100 {
+                } catch let error as JetStreamError
+                    where (error.isTemporary || error.errorCode == Self.noSuitablePeers) && attempt < 100
+                {
                 } catch let error as NATSClientError
                     where (error.code == .noResponders || error.code == .timeout) && attempt < 100
                 {}
