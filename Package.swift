@@ -257,7 +257,7 @@ let package = Package(
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
                 "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsAMQP", "CloudEventsMQTT",
-                "CloudEventsNATS",
+                "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
@@ -309,9 +309,10 @@ let package = Package(
             name: "CloudEventsNATSTransportTests",
             dependencies: [
                 "CloudEvents", "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "NATSTestSupport",
-                "CoreTestSupport",
+                "CoreTestSupport", "CloudEventsTransport", "TransportTestSupport",
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(
@@ -411,7 +412,7 @@ let package = Package(
         // Runs the built `cloudevents` tool as a subprocess; the dependency makes sure it is built.
         .testTarget(
             name: "CloudEventsCLITests",
-            dependencies: ["CloudEventsCLI", "CloudEvents", "CoreTestSupport", "TransportTestSupport"],
+            dependencies: ["CloudEventsCLI", "CloudEvents", "CoreTestSupport", "TransportTestSupport", "NATSTestSupport"],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -102,6 +102,20 @@ let package = Package(
             path: "Benchmarks/RouterBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // NATS and JetStream sends against a nats-server the harness starts itself.
+        .executableTarget(
+            name: "NATSBenchmarks",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsNATS", package: cloudEventsPackage),
+                .product(name: "CloudEventsNATSClient", package: cloudEventsPackage),
+                .product(name: "CloudEventsNATSTransport", package: cloudEventsPackage),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/NATSBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // A plain timer loop without package-benchmark or the malloc interposer, for comparing
         // with other languages' SDKs in one run (scripts/bench-python-compare.sh).
         .executableTarget(

@@ -5,7 +5,8 @@
     import Hummingbird
     import UnixSignals
 
-    /// `cloudevents listen --port P [--host H]`: an HTTP receiver that prints every event it accepts.
+    /// `cloudevents listen --port P [--host H]`: an HTTP receiver that prints every event it accepts
+    /// (or, with `--nats`, a NATS one).
     struct ListenCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "listen",
@@ -29,13 +30,18 @@
                 bound (with the actual port, useful with --port 0), one 'cloudevents listen: refused ...' \
                 line per refused request, and 'cloudevents listen: stopped' after a clean stop.
 
+                With --nats nats://HOST:PORT --subject SUBJECT it receives from a NATS server instead (with \
+                --queue GROUP as a member of a queue group; with --stream STREAM --durable NAME through a \
+                durable JetStream consumer, acking each event after its line is written) and prints the same \
+                lines; standard error says 'listening on nats://...' once subscribed.
+
                 SIGINT and SIGTERM stop it cleanly: requests being handled finish, then it exits with status \
                 0. Exit status 1 when it cannot listen (address in use, say).
                 """
         )
 
         @Option(help: "The TCP port to listen on; 0 picks a free one (printed on standard error).")
-        var port: Int
+        var port: Int?
 
         @Option(help: "The address to listen on.")
         var host: String = "127.0.0.1"
@@ -43,12 +49,21 @@
         @Option(help: ArgumentHelp("The largest request body accepted, in bytes; larger is 413.", valueName: "BYTES"))
         var maxBodySize: Int = 16 << 20
 
+        @OptionGroup(title: "NATS")
+        var nats: NATSListenOptions
+
         func validate() throws {
+            try nats.validate(port: port)
+            guard let port else { return }
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be above 0") }
         }
 
         func run() async throws {
+            #if NATS
+                if nats.nats != nil { return try await NATSListen.run(nats) }
+            #endif
+            let port = port ?? 0
             let router = Router()
             router.add(middleware: RefusalReporter())
             let options = CloudEventRouteOptions(maximumBodySize: maxBodySize)

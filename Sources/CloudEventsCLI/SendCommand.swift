@@ -23,6 +23,10 @@
                 error with the error code, the HTTP status if the receiver answered, the reason and the \
                 beginning of the response body.
 
+                With nats://HOST:PORT/SUBJECT the event is published on SUBJECT (binary or structured mode), \
+                and send returns once the server has it: a PING/PONG round trip, or with --jetstream the \
+                stream's ack. Exit status 0 then, 2 when no server answered, 65 when the event is invalid.
+
                 Exit status:
                   0   the receiver answered 2xx
                   1   the receiver answered another status (after any retries)
@@ -46,7 +50,10 @@
             }
         }
 
-        @Argument(help: "Where to POST the event, e.g. http://127.0.0.1:8080/events.")
+        @Argument(
+            help:
+                "Where to POST the event, e.g. http://127.0.0.1:8080/events, or nats://HOST:PORT/SUBJECT to publish it."
+        )
         var url: String
 
         @Option(help: "The HTTP content mode.")
@@ -58,12 +65,21 @@
         @OptionGroup(title: "Delivery")
         var delivery: DeliveryOptions
 
+        @OptionGroup(title: "NATS")
+        var nats: NATSSendOptions
+
         func validate() throws {
+            if NATSSend.handles(url) { return try NATSSend.validate(url, mode: mode) }
             try validateTargetURL(url)
         }
 
         func run() async throws {
             let events = try readEvents()
+            #if NATS
+                if NATSSend.handles(url) {
+                    return try await NATSSend.send(events[0], to: url, mode: mode, options: nats, delivery: delivery)
+                }
+            #endif
             let sender = AsyncHTTPClientCloudEventSender(
                 url: url, configuration: delivery.configuration(mode: mode.contentMode), shutdownGracePeriod: .zero)
             let reply: CloudEvent?

@@ -2,7 +2,6 @@
     public import CloudEvents
     public import CloudEventsNATS
     public import CloudEventsNATSClient
-    import CloudEventsTracing
     import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
@@ -55,8 +54,6 @@
             var failed = 0
             var subscription: NATSSubscription?
             var shutdownRequested = false
-            var isSubscribed = false
-            var subscribedWaiters: [CheckedContinuation<Void, Never>] = []
         }
 
         /// The client the receiver subscribes with.
@@ -70,6 +67,7 @@
         private let handler: CloudEventHandler
         private let logger: Logger
         private let counts = NIOLockedValueBox(Counts())
+        private let subscribed = ReadinessGate()
 
         /// Creates a receiver; ``run()`` starts it.
         public init(
@@ -104,38 +102,15 @@
             if stopAtOnce { subscription.unsubscribe() }
             // The SUB has reached the server once a round trip after it returned.
             try await client.flush()
-            let waiters = counts.withLockedValue { counts in
-                counts.isSubscribed = true
-                defer { counts.subscribedWaiters = [] }
-                return counts.subscribedWaiters
-            }
-            for waiter in waiters { waiter.resume() }
+            subscribed.open()
             let limit = ConcurrencyLimit(maximum: configuration.maximumConcurrentHandlers)
             await withGracefulShutdownHandler {
                 await withDiscardingTaskGroup { group in
                     for await message in subscription {
                         // Take the next message only once this one holds a permit.
-                        await withCheckedContinuation { (started: CheckedContinuation<Void, Never>) in
+                        await withCheckedContinuation { started in
                             group.addTask {
-                                let once = NIOLockedValueBox(false)
-                                let resume = {
-                                    if once.withLockedValue({ done in
-                                        defer { done = true }
-                                        return !done
-                                    }) {
-                                        started.resume()
-                                    }
-                                }
-                                do {
-                                    try await limit.withPermit {
-                                        resume()
-                                        await self.handle(message)
-                                    }
-                                } catch {
-                                    // Cancelled while waiting for a permit: the message is not handled.
-                                    self.logger.debug("a message was not handled: the receiver was cancelled")
-                                }
-                                resume()
+                                await limit.run(resuming: started, logger: self.logger) { await self.handle(message) }
                             }
                         }
                     }
@@ -148,14 +123,7 @@
         /// Returns once ``run()`` has subscribed and the server has the subscription: events
         /// published from then on reach this receiver.
         public func waitUntilSubscribed() async {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = counts.withLockedValue { counts in
-                    if counts.isSubscribed { return true }
-                    counts.subscribedWaiters.append(continuation)
-                    return false
-                }
-                if now { continuation.resume() }
-            }
+            await subscribed.wait()
         }
 
         /// Stops taking new messages: the subscription drains, the handlers finish, and ``run()``
@@ -177,14 +145,11 @@
         }
 
         private func handle(_ received: NATSReceivedMessage) async {
-            let message = NATSMessage(
-                headers: received.headers.map { NATSMessage.Header(name: $0.name, value: $0.value) },
-                payload: received.payload)
-            let event: CloudEvent
-            let mode: CloudEventContentMode
+            let decoded: NATSReceivedEvent
             do {
-                mode = try configuration.decoder.mode(of: message)
-                event = try configuration.decoder.decode(message)
+                decoded = try NATSReceivedEvent(
+                    received, decoder: configuration.decoder, logger: logger,
+                    metadata: received.replyTo.map { ["nats.reply_to": $0] } ?? [:])
             } catch {
                 counts.withLockedValue { $0.invalid += 1 }
                 logger.warning(
@@ -192,22 +157,10 @@
                     metadata: ["nats.subject": "\(received.subject)", "error": "\(error)"])
                 return
             }
-            var context = CloudEventContext(
-                transport: "nats", contentMode: mode, metadata: ["nats.subject": received.subject])
-            if let reply = received.replyTo { context.metadata["nats.reply_to"] = reply }
-            var messageLogger = logger
-            messageLogger[metadataKey: "nats.subject"] = "\(received.subject)"
-            messageLogger[metadataKey: "cloudevents.event_id"] = "\(event.id)"
-            context.logger = messageLogger
-            let traceContext = TransportObservation.extract(from: NATSHeaderCarrier(headers: received.headers))
-            let destination = CloudEventTraceDestination(name: received.subject, protocolName: "nats")
+            let (event, mode) = (decoded.event, decoded.mode)
             let reply: CloudEvent?
             do {
-                reply = try await TransportObservation.withConsumerSpan(
-                    processing: event, received: traceContext, destination: destination, batch: nil
-                ) {
-                    try await handler(event, context)
-                }
+                reply = try await decoded.handle(with: handler)
                 counts.withLockedValue { $0.handled += 1 }
             } catch {
                 counts.withLockedValue { $0.failed += 1 }

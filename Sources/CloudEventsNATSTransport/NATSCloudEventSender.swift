@@ -34,15 +34,24 @@
             public var timeout: Duration
             /// How often, and after what backoff, a failed attempt is retried.
             public var retryPolicy: RetryPolicy
+            /// Whether events go to a JetStream stream: each send waits for the stream's
+            /// ``/CloudEventsNATSClient/JetStreamPublishAck`` instead of a `PING`/`PONG`, with
+            /// `Nats-Msg-Id` set to the event's id (see <doc:LosingNoEvents>).
+            public var jetStream: Bool
+            /// How long one JetStream attempt waits for the stream's ack before it is retried
+            /// (an ack lost with a connection never comes).
+            public var publishAckTimeout: Duration
 
             /// Creates a configuration.
             public init(
                 encoder: NATSEventEncoder = NATSEventEncoder(), timeout: Duration = .seconds(10),
-                retryPolicy: RetryPolicy = .default
+                retryPolicy: RetryPolicy = .default, jetStream: Bool = false, publishAckTimeout: Duration = .seconds(2)
             ) {
                 self.encoder = encoder
                 self.timeout = timeout
                 self.retryPolicy = retryPolicy
+                self.jetStream = jetStream
+                self.publishAckTimeout = publishAckTimeout
             }
         }
 
@@ -69,10 +78,39 @@
             self.logger = logger
         }
 
-        /// Sends an event, and returns once the server has it; a NATS publish has no reply event,
-        /// so the result is always `nil`.
+        /// Sends an event, and returns once the server has it (with ``Configuration/jetStream``,
+        /// once the stream stored it); a NATS publish has no reply event, so the result is always
+        /// `nil`.
         @discardableResult
         public func send(_ event: CloudEvent) async throws -> CloudEvent? {
+            if configuration.jetStream {
+                try await sendToStream(event)
+            } else {
+                try await traced(event) { payload, headers in try await publish(payload, headers: headers) }
+            }
+            return nil
+        }
+
+        /// Sends an event to the JetStream stream that captures ``subject``, and returns the
+        /// stream's ack: its sequence, and whether the stream already had an event with this id
+        /// (`Nats-Msg-Id` is the event's id, so a retried send is stored once).
+        ///
+        /// A send goes to the stream whatever ``Configuration/jetStream`` says. The errors are
+        /// ``send(_:)``'s; a stream that refuses the message gives `rejectedByPeer` with the
+        /// ``/CloudEventsNATSClient/JetStreamError`` in the message, retried first when the
+        /// refusal is temporary (no stream leader yet, no stream capturing the subject).
+        @discardableResult
+        public func sendToStream(_ event: CloudEvent) async throws -> JetStreamPublishAck {
+            try await traced(event) { payload, headers in
+                try await publishToStream(payload, headers: headers, messageID: event.id)
+            }
+        }
+
+        /// Encodes `event`, adds the trace headers and runs `deliver` in a producer span.
+        private func traced<Answer: Sendable>(
+            _ event: CloudEvent,
+            _ deliver: @Sendable ([UInt8], [NATSHeader]) async throws -> (answer: Answer, attempts: Int)
+        ) async throws -> Answer {
             let server = client.connectedServer
             let destination = CloudEventTraceDestination(
                 name: subject, serverAddress: server?.host, serverPort: server?.port, protocolName: "nats")
@@ -82,9 +120,9 @@
                 var carrier = NATSHeaderCarrier(
                     headers: message.headers.map { NATSHeader(name: $0.name, value: $0.value) })
                 trace.inject(into: &carrier)
-                let attempts = try await publish(message.payload, headers: carrier.headers)
+                let (answer, attempts) = try await deliver(message.payload, carrier.headers)
                 trace.recordAnswer(status: nil, attempts: attempts)
-                return nil
+                return answer
             }
         }
 
@@ -96,17 +134,11 @@
             return []
         }
 
-        /// Publishes and flushes, retrying through the delivery loop; returns the attempts made.
-        private func publish(_ payload: [UInt8], headers: [NATSHeader]) async throws -> Int {
-            let (client, subject, logger) = (client, subject, logger)
-            let loop = DeliveryLoop(retryPolicy: configuration.retryPolicy, target: "NATS subject \(subject)")
-            let (_, attempts) = try await loop.deliver(
-                until: ContinuousClock.now.advanced(by: configuration.timeout),
-                onRetry: { attempt, problem, wait in
-                    logger.debug(
-                        "retrying a CloudEvents send",
-                        metadata: ["attempt": "\(attempt)", "problem": "\(problem)", "wait": "\(wait)"])
-                },
+        /// Publishes and flushes, retrying through the delivery loop.
+        private func publish(_ payload: [UInt8], headers: [NATSHeader]) async throws -> (answer: Void, attempts: Int) {
+            let (client, subject) = (client, subject)
+            return try await deliveryLoop().deliver(
+                until: ContinuousClock.now.advanced(by: configuration.timeout), onRetry: retryLogger,
                 attempt: { timeLeft in
                     do throws(NATSClientError) {
                         try client.publish(payload, subject: subject, headers: headers)
@@ -116,7 +148,63 @@
                     }
                 },
                 judge: { _ in .delivered })
-            return attempts
+        }
+
+        /// Publishes to the stream and waits for its ack, retrying through the delivery loop.
+        private func publishToStream(
+            _ payload: [UInt8], headers: [NATSHeader], messageID: String
+        ) async throws -> (answer: JetStreamPublishAck, attempts: Int) {
+            let jetStream = JetStream(client: client)
+            let (subject, ackTimeout) = (subject, configuration.publishAckTimeout)
+            let (answer, attempts) = try await deliveryLoop().deliver(
+                until: ContinuousClock.now.advanced(by: configuration.timeout), onRetry: retryLogger,
+                attempt: { timeLeft -> StreamAnswer in
+                    do {
+                        return .stored(
+                            try await jetStream.publish(
+                                payload, subject: subject, headers: headers, messageID: messageID,
+                                timeout: min(timeLeft, ackTimeout)))
+                    } catch let error as JetStreamError {
+                        return .refused(
+                            PeerRefusal(
+                                "answered \(error)", status: error.code, reason: error.message,
+                                isRetryable: error.isTemporary))
+                    } catch let error as NATSClientError where error.code == .noResponders {
+                        return .refused(PeerRefusal("captured by no stream (no responders)", isRetryable: true))
+                    } catch let error as NATSClientError {
+                        throw Self.attemptFailure(error)
+                    }
+                },
+                judge: { answer in
+                    switch answer {
+                    case .stored: .delivered
+                    case .refused(let refusal): .refused(refusal)
+                    }
+                })
+            switch answer {
+            case .stored(let ack): return (ack, attempts)
+            // The loop throws on a refusal; this is for completeness.
+            case .refused(let refusal): throw CloudEventError(.rejectedByPeer, message: refusal.description)
+            }
+        }
+
+        /// A stream's answer to one attempt.
+        private enum StreamAnswer: Sendable {
+            case stored(JetStreamPublishAck)
+            case refused(PeerRefusal)
+        }
+
+        private func deliveryLoop() -> DeliveryLoop {
+            DeliveryLoop(retryPolicy: configuration.retryPolicy, target: "NATS subject \(subject)")
+        }
+
+        private var retryLogger: DeliveryLoop.RetryObserver {
+            let logger = logger
+            return { attempt, problem, wait in
+                logger.debug(
+                    "retrying a CloudEvents send",
+                    metadata: ["attempt": "\(attempt)", "problem": "\(problem)", "wait": "\(wait)"])
+            }
         }
 
         /// How the delivery loop treats a client error: what a reconnect can fix is retried.

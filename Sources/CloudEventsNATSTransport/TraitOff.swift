@@ -35,4 +35,24 @@
             logger: Any? = nil, handler: Any? = nil
         ) {}
     }
+
+    /// Stands in for the JetStream receiver when the package is built without its `NATS` trait,
+    /// so that using it says which trait to enable instead of "cannot find type".
+    @available(
+        *, unavailable,
+        message:
+            "JetStreamCloudEventReceiver needs the NATS trait of swift-cloudevents: add traits: [\"NATS\"] to its .package(...) dependency"
+    )
+    public struct JetStreamCloudEventReceiver {
+        /// Unavailable: the receiver needs the `NATS` trait.
+        @available(
+            *, unavailable,
+            message:
+                "JetStreamCloudEventReceiver needs the NATS trait of swift-cloudevents: add traits: [\"NATS\"] to its .package(...) dependency"
+        )
+        public init(
+            client: Any? = nil, stream: String = "", durable: String = "", filterSubject: String? = nil,
+            configuration: Any? = nil, logger: Any? = nil, handler: Any? = nil
+        ) {}
+    }
 #endif
