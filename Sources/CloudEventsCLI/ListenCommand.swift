@@ -31,11 +31,17 @@
 
                 SIGINT and SIGTERM stop it cleanly: requests being handled finish, then it exits with status \
                 0. Exit status 1 when it cannot listen (address in use, say).
+
+                With --websocket it accepts CloudEvents WebSocket connections at / instead, negotiates the \
+                cloudevents.json subprotocol (a client offering none is closed with 1002 and the reason), and \
+                prints one line per event exactly as above, across connections. An invalid message closes \
+                its connection with 1007 and the reason; the listener keeps running. It announces \
+                'listening on ws://HOST:PORT/'.
                 """
         )
 
         @Option(help: "The TCP port to listen on; 0 picks a free one (printed on standard error).")
-        var port: Int
+        var port: Int?
 
         @Option(help: "The address to listen on.")
         var host: String = "127.0.0.1"
@@ -43,12 +49,19 @@
         @Option(help: ArgumentHelp("The largest request body accepted, in bytes; larger is 413.", valueName: "BYTES"))
         var maxBodySize: Int = 16 << 20
 
+        @Flag(help: "Accept CloudEvents WebSocket connections at / (cloudevents.json) instead; --port defaults to 0.")
+        var websocket = false
+
         func validate() throws {
-            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard websocket || port != nil else { throw ValidationError("Missing expected argument '--port <port>'") }
+            guard (0...65_535).contains(port ?? 0) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be above 0") }
         }
 
         func run() async throws {
+            #if WebSocket
+                if websocket { return try await listenOverWebSocket() }
+            #endif
             let router = Router()
             router.add(middleware: RefusalReporter())
             let options = CloudEventRouteOptions(maximumBodySize: maxBodySize)
@@ -62,7 +75,7 @@
             let displayHost = host.contains(":") ? "[\(host)]" : host
             let application = Application(
                 router: router,
-                configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+                configuration: ApplicationConfiguration(address: .hostname(host, port: port ?? 0)),
                 onServerRunning: { channel in
                     let boundPort = channel.localAddress?.port ?? 0
                     reportError("listen", "listening on http://\(displayHost):\(boundPort)/")
