@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
         .library(name: "CloudEventsNATSClient", targets: ["CloudEventsNATSClient"]),
         .library(name: "CloudEventsNATSTransport", targets: ["CloudEventsNATSTransport"]),
+        .library(name: "CloudEventsWebSocket", targets: ["CloudEventsWebSocket"]),
+        .library(name: "CloudEventsWebSocketTransport", targets: ["CloudEventsWebSocketTransport"]),
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
@@ -61,7 +63,14 @@ let package = Package(
             description:
                 "Metrics of every sender and receiver through apple/swift-metrics, in the OpenTelemetry messaging conventions' names."
         ),
-        .default(enabledTraits: ["AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS", "Metrics"]),
+        .trait(
+            name: "WebSocket",
+            description:
+                "CloudEventsWebSocketTransport: the WebSocket server route on hummingbird-websocket and the sender and receiver on swift-websocket."
+        ),
+        .default(enabledTraits: [
+            "AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS", "Metrics", "WebSocket",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -76,6 +85,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -231,6 +242,26 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
             ],
             swiftSettings: strictSettings),
+        // The WebSocket binding: subprotocol negotiation and one event per message. No WebSocket library.
+        .target(name: "CloudEventsWebSocket", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // The WebSocket server route (hummingbird-websocket), sender and receiver (swift-websocket).
+        .target(
+            name: "CloudEventsWebSocketTransport",
+            dependencies: [
+                "CloudEvents", "CloudEventsWebSocket", "CloudEventsTransport", "CloudEventsTracing",
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["WebSocket"])),
+                .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["WebSocket"])),
+                .product(name: "WSCore", package: "swift-websocket", condition: .when(traits: ["WebSocket"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["WebSocket"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["WebSocket"])),
+                .product(name: "NIOWebSocket", package: "swift-nio", condition: .when(traits: ["WebSocket"])),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["WebSocket"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["WebSocket"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["WebSocket"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["WebSocket"])),
+            ],
+            swiftSettings: strictSettings),
         // Test support for the NATS tests: starts and stops a real nats-server.
         .target(
             name: "NATSTestSupport", dependencies: ["CoreTestSupport"], path: "Tests/NATSTestSupport",
@@ -257,8 +288,11 @@ let package = Package(
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
                 "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsAMQP", "CloudEventsMQTT",
-                "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport",
+                "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "CloudEventsWebSocket",
+                "CloudEventsWebSocketTransport", "CloudEventsTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(
+                    name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdCore", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
@@ -313,6 +347,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsWebSocketTests",
+            dependencies: ["CloudEvents", "CloudEventsWebSocket", "CloudEventsAvro", "CoreTestSupport"],
+            swiftSettings: strictSettings),
+        // The WebSocket server, sender and receiver on 127.0.0.1, and against Python's websockets.
+        .testTarget(
+            name: "CloudEventsWebSocketTransportTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsWebSocket", "CloudEventsWebSocketTransport", "CloudEventsTransport",
+                "CoreTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["WebSocket"])),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
+                .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["WebSocket"])),
+                .product(name: "NIOWebSocket", package: "swift-nio", condition: .when(traits: ["WebSocket"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["WebSocket"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["WebSocket"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["WebSocket"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -7,8 +7,8 @@
 # 1. `swift build --build-tests --disable-default-traits` in its own scratch path
 #    (`.build-traits-off`), so it never disturbs `.build`.
 # 2. A throwaway package under $TMPDIR depends on this one by path with `traits: []` and uses
-#    `AsyncHTTPClientCloudEventSender` and `NATSClient`: its build must fail, and the compiler's
-#    messages must name the AsyncHTTPClient and NATS traits.
+#    `AsyncHTTPClientCloudEventSender`, `NATSClient` and `WebSocketCloudEventSender`: its build must
+#    fail, and the compiler's messages must name the AsyncHTTPClient, NATS and WebSocket traits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repository="$PWD"
@@ -32,6 +32,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CloudEventsAsyncHTTPClient", package: "$(basename "$repository")"),
                 .product(name: "CloudEventsNATSClient", package: "$(basename "$repository")"),
+                .product(name: "CloudEventsWebSocketTransport", package: "$(basename "$repository")"),
             ])
     ]
 )
@@ -39,15 +40,17 @@ MANIFEST
 cat > "$dependent/Sources/Dependent/main.swift" << 'SOURCE'
 import CloudEventsAsyncHTTPClient
 import CloudEventsNATSClient
+import CloudEventsWebSocketTransport
 
 let sender = AsyncHTTPClientCloudEventSender(url: "http://127.0.0.1:8080/")
 let client = NATSClient(configuration: nil)
+let webSocketSender = WebSocketCloudEventSender(url: "ws://127.0.0.1:8080/")
 SOURCE
 if output="$(cd "$dependent" && swift build 2>&1)"; then
     echo "traits off: a dependent using AsyncHTTPClientCloudEventSender and NATSClient without their traits compiled" >&2
     exit 1
 fi
-for trait in AsyncHTTPClient NATS; do
+for trait in AsyncHTTPClient NATS WebSocket; do
     expected="needs the $trait trait of swift-cloudevents"
     if ! grep -q "$expected" <<< "$output"; then
         echo "$output" >&2

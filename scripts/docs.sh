@@ -29,12 +29,12 @@ modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
     CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
-    CloudEventsNATSTransport
+    CloudEventsNATSTransport CloudEventsWebSocket CloudEventsWebSocketTransport
 )
 dependencies_of() {
     case "$1" in
         CloudEventsFoundation | CloudEventsTransport | CloudEventsSQL | CloudEventsKafka | CloudEventsAMQP | CloudEventsMQTT \
-            | CloudEventsNATS | CloudEventsAvro)
+            | CloudEventsNATS | CloudEventsAvro | CloudEventsWebSocket)
             echo CloudEvents ;;
         CloudEventsTracing) echo CloudEvents CloudEventsTransport ;;
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
@@ -43,6 +43,7 @@ dependencies_of() {
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
+        CloudEventsWebSocketTransport) echo CloudEvents CloudEventsWebSocket CloudEventsTransport ;;
         *) ;;
     esac
 }
@@ -50,7 +51,7 @@ dependencies_of() {
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
     CloudEventsMQTT CloudEventsNATS CloudEventsAvro CloudEventsNATSClient CloudEventsNATSTransport
-    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird CloudEventsWebSocketTransport
 )
 
 scratch=.build-docs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. The JSON Schema conformance test validates encoded events with
 # Python's `jsonschema` (the reference validator), the Kafka and AMQP interop tests talk to the
-# Python CloudEvents SDK's codecs, the Avro ones to fastavro and the NATS ones to nats-py, so make
+# Python CloudEvents SDK's codecs, the Avro ones to fastavro, the NATS ones to nats-py and the WebSocket ones to websockets, so make
 # sure they are importable first. The NATS tests start a real nats-server (Debian's package), so
 # install it when it is missing.
 set -euo pipefail
@@ -20,6 +20,10 @@ fi
 # The NATS interop tests run a Python peer on nats-py.
 if ! python3 -c 'import nats' 2>/dev/null; then
     python3 -m pip install --quiet 'nats-py==2.9.0'
+fi
+# The WebSocket interop tests run a Python peer on websockets.
+if ! python3 -c 'import websockets' 2>/dev/null; then
+    python3 -m pip install --quiet 'websockets==15.0.1'
 fi
 # The NATS client tests run against a real nats-server; Debian installs it in /usr/sbin.
 if ! command -v nats-server > /dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then

@@ -37,6 +37,12 @@
 
                 SIGINT and SIGTERM stop it cleanly: requests being handled finish, then it exits with status \
                 0. Exit status 1 when it cannot listen (address in use, say).
+
+                With --websocket it accepts CloudEvents WebSocket connections at / instead, negotiates the \
+                cloudevents.json subprotocol (a client offering none is closed with 1002 and the reason), and \
+                prints one line per event exactly as above, across connections. An invalid message closes \
+                its connection with 1007 and the reason; the listener keeps running. It announces \
+                'listening on ws://HOST:PORT/'.
                 """
         )
 
@@ -52,8 +58,15 @@
         @OptionGroup(title: "NATS")
         var nats: NATSListenOptions
 
+        @Flag(help: "Accept CloudEvents WebSocket connections at / (cloudevents.json) instead; --port defaults to 0.")
+        var websocket = false
+
         func validate() throws {
-            try nats.validate(port: port)
+            if websocket {
+                guard nats.nats == nil else { throw ValidationError("--websocket and --nats exclude each other") }
+            } else {
+                try nats.validate(port: port)
+            }
             guard let port else { return }
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be above 0") }
@@ -62,6 +75,9 @@
         func run() async throws {
             #if NATS
                 if nats.nats != nil { return try await NATSListen.run(nats) }
+            #endif
+            #if WebSocket
+                if websocket { return try await listenOverWebSocket() }
             #endif
             let port = port ?? 0
             let router = Router()

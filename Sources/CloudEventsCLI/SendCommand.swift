@@ -34,6 +34,12 @@
                   65  nothing sent: the event cannot be read, is invalid, or does not fit
                       the mode (binary mode's header budget)
                   64  usage error
+
+                A ws:// or wss:// URL sends over the CloudEvents WebSocket binding instead: one connection, \
+                subprotocol cloudevents.json, one text message per event (--event may hold a batch), then the \
+                close handshake; --mode is not used. The binding has no acknowledgement. Exit status 0 when \
+                every event was written and the connection closed cleanly, 2 when there was no connection or \
+                it did not close cleanly, 65 when an event is invalid (nothing is sent).
                 """
         )
 
@@ -52,8 +58,8 @@
 
         @Argument(
             help:
-                "Where to POST the event, e.g. http://127.0.0.1:8080/events, or nats://HOST:PORT/SUBJECT to publish it."
-        )
+                "Where to POST the event, e.g. http://127.0.0.1:8080/events; nats://HOST:PORT/SUBJECT to publish it;"
+                + " or a ws:// URL to send over a WebSocket.")
         var url: String
 
         @Option(help: "The HTTP content mode.")
@@ -70,10 +76,16 @@
 
         func validate() throws {
             if NATSSend.handles(url) { return try NATSSend.validate(url, mode: mode) }
+            #if WebSocket
+                if Self.isWebSocketURL(url) { return }
+            #endif
             try validateTargetURL(url)
         }
 
         func run() async throws {
+            #if WebSocket
+                if Self.isWebSocketURL(url) { return try await sendOverWebSocket() }
+            #endif
             let events = try readEvents()
             #if NATS
                 if NATSSend.handles(url) {
@@ -109,8 +121,8 @@
             }
         }
 
-        /// The events to send: one, or for batch mode any number.
-        private func readEvents() throws -> [CloudEvent] {
+        /// The events to send: one, or for batch mode (or `acceptingBatch`) any number.
+        func readEvents(acceptingBatch: Bool = false) throws -> [CloudEvent] {
             guard let path = eventFlags.event else {
                 do {
                     return [try eventFlags.makeEvent()]
@@ -132,7 +144,7 @@
                 switch EventFileReader.kind(of: bytes) {
                 case .event:
                     return [try format.decode(bytes)]
-                case .batch where mode == .batch:
+                case .batch where mode == .batch || acceptingBatch:
                     return try format.decodeBatch(bytes)
                 case .batch:
                     reportError("send", "\(name) holds a batch; send it with --mode batch")
