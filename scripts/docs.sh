@@ -29,7 +29,7 @@ modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
     CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
-    CloudEventsNATSTransport
+    CloudEventsNATSTransport CloudEventsProtobuf
 )
 dependencies_of() {
     case "$1" in
@@ -43,6 +43,7 @@ dependencies_of() {
         CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
+        CloudEventsProtobuf) echo CloudEvents ;;
         *) ;;
     esac
 }
@@ -50,7 +51,7 @@ dependencies_of() {
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
     CloudEventsMQTT CloudEventsNATS CloudEventsAvro CloudEventsNATSClient CloudEventsNATSTransport
-    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
+    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird CloudEventsProtobuf
 )
 
 scratch=.build-docs
