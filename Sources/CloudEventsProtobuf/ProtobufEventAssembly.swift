@@ -23,6 +23,14 @@ enum ProtobufEventAssembly {
                     message: "Protobuf: \(name) is a field of its own and cannot be in the attribute map")
             }
             let typed = try value.attributeValue(attribute: name)
+            // A time in text could have an offset and digits the format cannot send back exactly.
+            if name == "time", typed.type != .timestamp {
+                found.append(
+                    CloudEventError(
+                        .attributeTypeMismatch, attribute: name,
+                        message: "Protobuf: time must be a ce_timestamp, not a \(typed.type)"))
+                continue
+            }
             if name == "datacontentencoding" {
                 found += dataContentEncodingErrors(typed, version: version, message.data)
                 continue

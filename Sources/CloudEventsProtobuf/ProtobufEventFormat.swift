@@ -138,7 +138,7 @@ public struct ProtobufEventFormat: CloudEventFormat, Sendable {
         return try message.serializedBytes(options: options)
     }
 
-    /// Decodes bytes that ``ProtobufWireCheck`` accepted; swift-protobuf can still refuse them
+    /// Decodes bytes that `ProtobufWireCheck` accepted; swift-protobuf can still refuse them
     /// (without an offset) where the check is more lenient than it.
     static func parse<M: SwiftProtobuf.Message>(_ type: M.Type, _ bytes: ArraySlice<UInt8>) throws -> M {
         do {

@@ -222,6 +222,11 @@ struct ProtobufFormatTests {
         #expect(noValue.attribute == "ok")
         let inMap = Self.field(1, Array("id".utf8)) + Self.field(2, [0x1A, 1, 0x32])
         #expect(try failure(Self.required + Self.field(5, inMap)).attribute == "id")
+        let textTime =
+            Self.field(1, Array("time".utf8)) + Self.field(2, Self.field(3, Array("2024-05-20T14:23:18Z".utf8)))
+        let timeAsText = try failure(Self.required + Self.field(5, textTime))
+        #expect(timeAsText.attribute == "time")
+        #expect(timeAsText.code == .attributeTypeMismatch)
         let noSource = try failure(Self.field(1, [0x31]) + Self.field(3, Array("1.0".utf8)) + Self.field(4, [116]))
         #expect(noSource.attribute == "source")
         #expect(noSource.violations.map(\.code) == [.missingAttribute])
