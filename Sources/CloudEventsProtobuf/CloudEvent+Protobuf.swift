@@ -14,8 +14,10 @@ extension Io_Cloudevents_V1_CloudEvent {
     /// The message of an event, after validating it, to send on its own or inside a message of
     /// your own (see <doc:ProtobufMapping>).
     ///
-    /// - Parameter timestamps: What to do with a time the message cannot hold exactly. Default
-    ///   ``ProtobufTimestampConversion/exact``: refuse it.
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - timestamps: What to do with a time the message cannot hold exactly. Default
+    ///     ``ProtobufTimestampConversion/exact``: refuse it.
     /// - Throws: ``/CloudEvents/CloudEventError`` for an invalid event, JSON data that is not one
     ///   JSON value or text that is not UTF-8 (``/CloudEvents/CloudEventError/Code/invalidData``),
     ///   and ``/CloudEvents/CloudEventError/Code/conversionNotPossible`` for a time that
@@ -120,7 +122,9 @@ extension CloudEvent {
     /// The event of a message (one decoded with swift-protobuf, or taken out of a message of your
     /// own), validated.
     ///
-    /// - Parameter maximumJSONDepth: The deepest nesting allowed to JSON data. Default 64.
+    /// - Parameters:
+    ///   - message: The message.
+    ///   - maximumJSONDepth: The deepest nesting allowed to JSON data. Default 64.
     /// - Throws: ``/CloudEvents/CloudEventError``: the event's validation errors,
     ///   ``/CloudEvents/CloudEventError/Code/malformedInput`` for a required attribute in the map,
     ///   an attribute without a value or fields the schema does not have, and
