@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "CloudEventsMQTT", targets: ["CloudEventsMQTT"]),
         .library(name: "CloudEventsNATS", targets: ["CloudEventsNATS"]),
         .library(name: "CloudEventsAvro", targets: ["CloudEventsAvro"]),
+        .library(name: "CloudEventsProtobuf", targets: ["CloudEventsProtobuf"]),
         .library(name: "CloudEventsNATSClient", targets: ["CloudEventsNATSClient"]),
         .library(name: "CloudEventsNATSTransport", targets: ["CloudEventsNATSTransport"]),
         .library(name: "CloudEventsWebSocket", targets: ["CloudEventsWebSocket"]),
@@ -87,6 +88,7 @@ let package = Package(
         .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -106,6 +108,12 @@ let package = Package(
         .target(name: "CloudEventsAMQP", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
         // The Avro event format, standard library only.
         .target(name: "CloudEventsAvro", dependencies: ["CloudEvents"], swiftSettings: strictSettings),
+        // The Protobuf event format on swift-protobuf; the generated code (cloudevents.pb.swift) is
+        // committed, so no build runs the generator (scripts/generate-protobuf.sh regenerates it).
+        .target(
+            name: "CloudEventsProtobuf",
+            dependencies: ["CloudEvents", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto"], swiftSettings: strictSettings),
         // A NATS client of its own (no Swift NATS package is a dependency), reusable without the
         // CloudEvents modules.
         .target(
@@ -289,7 +297,7 @@ let package = Package(
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsConformance", "CloudEventsAsyncHTTPClient",
                 "CloudEventsHummingbird", "CloudEventsSQL", "CloudEventsKafka", "CloudEventsAMQP", "CloudEventsMQTT",
                 "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "CloudEventsWebSocket",
-                "CloudEventsWebSocketTransport", "CloudEventsTransport",
+                "CloudEventsWebSocketTransport", "CloudEventsTransport", "CloudEventsAvro", "CloudEventsProtobuf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(
                     name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
@@ -322,6 +330,15 @@ let package = Package(
             dependencies: [
                 "CloudEvents", "CloudEventsAvro", "CoreTestSupport", "CloudEventsHTTP", "CloudEventsKafka", "CloudEventsAMQP",
                 "CloudEventsMQTT", "CloudEventsNATS", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "CloudEventsProtobufTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsProtobuf", "CoreTestSupport", "CloudEventsHTTP", "CloudEventsKafka",
+                "CloudEventsAMQP", "CloudEventsMQTT", "CloudEventsNATS",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -21,6 +21,7 @@ let cloudEventsMQTT = Target.Dependency.product(name: "CloudEventsMQTT", package
 let cloudEventsNATS = Target.Dependency.product(name: "CloudEventsNATS", package: cloudEventsPackage)
 let cloudEventsAMQP = Target.Dependency.product(name: "CloudEventsAMQP", package: cloudEventsPackage)
 let cloudEventsAvro = Target.Dependency.product(name: "CloudEventsAvro", package: cloudEventsPackage)
+let cloudEventsProtobuf = Target.Dependency.product(name: "CloudEventsProtobuf", package: cloudEventsPackage)
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 
 let package = Package(
@@ -51,6 +52,7 @@ let package = Package(
         .executableTarget(name: "FuzzMQTT", dependencies: ["FuzzSupport", cloudEvents, cloudEventsMQTT]),
         .executableTarget(name: "FuzzAMQP", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAMQP]),
         .executableTarget(name: "FuzzAvro", dependencies: ["FuzzSupport", cloudEvents, cloudEventsAvro]),
+        .executableTarget(name: "FuzzProtobuf", dependencies: ["FuzzSupport", cloudEvents, cloudEventsProtobuf]),
     ],
     swiftLanguageModes: [.v6]
 )

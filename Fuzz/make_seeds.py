@@ -303,6 +303,51 @@ for name, text in {
 }.items():
     write("FuzzPercentDecoding", name, text)
 
+# Protobuf: the schema's CloudEvent and CloudEventBatch messages, written field by field.
+def pb_varint(value):
+    value &= (1 << 64) - 1
+    out = b""
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out += bytes([byte | 0x80])
+        else:
+            return out + bytes([byte])
+
+
+def pb_field(number, payload):
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8")
+    return pb_varint(number << 3 | 2) + pb_varint(len(payload)) + payload
+
+
+def pb_varint_field(number, value):
+    return pb_varint(number << 3) + pb_varint(value)
+
+
+def pb_attribute(name, value):
+    return pb_field(5, pb_field(1, name) + pb_field(2, value))
+
+
+pb_required = (pb_field(1, "1234-1234-1234") + pb_field(2, "/mycontext/subcontext") + pb_field(3, "1.0")
+               + pb_field(4, "com.example.someevent"))
+pb_json = (pb_required + pb_attribute("datacontenttype", pb_field(3, "application/json"))
+           + pb_attribute("time", pb_field(7, pb_varint_field(1, 1716186198) + pb_varint_field(2, 123456789)))
+           + pb_field(7, '{"message": "Hello World!"}'))
+write("FuzzProtobuf", "text_json.pb", pb_json)
+write("FuzzProtobuf", "typed_extensions.pb",
+      pb_required + pb_attribute("flag", pb_varint_field(1, 1)) + pb_attribute("count", pb_varint_field(2, -7))
+      + pb_attribute("blob", pb_field(4, b"\x00\xff")) + pb_attribute("site", pb_field(5, "https://example.com/a"))
+      + pb_attribute("ref", pb_field(6, "../b#c")) + pb_field(6, bytes(range(256))))
+write("FuzzProtobuf", "proto_data.pb",
+      pb_required + pb_field(8, pb_field(1, "https://type.googleapis.com/google.protobuf.Duration")
+                             + pb_field(2, pb_varint_field(1, 5))))
+write("FuzzProtobuf", "v03.pb",
+      pb_field(1, "2") + pb_field(2, "/s") + pb_field(3, "0.3") + pb_field(4, "t")
+      + pb_attribute("schemaurl", pb_field(6, "/schema")) + pb_field(6, b"\x01\x02"))
+write("FuzzProtobuf", "batch.pb", pb_field(1, pb_json) + pb_field(1, pb_required))
+
 # CESQL: one expression per TCK case (Tests/Data/cesql-tck), the parser's whole grammar.
 import yaml  # PyYAML
 

@@ -29,7 +29,7 @@ modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
     CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
-    CloudEventsNATSTransport CloudEventsWebSocket CloudEventsWebSocketTransport
+    CloudEventsNATSTransport CloudEventsWebSocket CloudEventsWebSocketTransport CloudEventsProtobuf
 )
 dependencies_of() {
     case "$1" in
@@ -44,6 +44,7 @@ dependencies_of() {
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
         CloudEventsWebSocketTransport) echo CloudEvents CloudEventsWebSocket CloudEventsTransport ;;
+        CloudEventsProtobuf) echo CloudEvents ;;
         *) ;;
     esac
 }
@@ -51,7 +52,7 @@ dependencies_of() {
 build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
     CloudEventsMQTT CloudEventsNATS CloudEventsAvro CloudEventsNATSClient CloudEventsNATSTransport
-    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird CloudEventsWebSocketTransport
+    CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird CloudEventsWebSocketTransport CloudEventsProtobuf
 )
 
 scratch=.build-docs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (JSON event and batch decoding, HTTP binary and
 # structured decoding, RFC 3339 timestamps, header percent-decoding, CESQL expressions, the Kafka, NATS,
-# MQTT and AMQP bindings, the Avro and Avro compact formats) and runs each one for
+# MQTT and AMQP bindings, the Avro, Avro compact and Protobuf formats) and runs each one for
 # the given number of seconds, starting from the checked-in seed corpus (Fuzz/Corpus/<target>/)
 # and dictionary (Fuzz/Dictionaries/).
 #
@@ -23,7 +23,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/../Fuzz"
 seconds="${1:-30}"
-targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL FuzzKafka FuzzNATS FuzzMQTT FuzzAMQP FuzzAvro}"
+targets="${FUZZ_TARGETS:-FuzzJSONEvent FuzzJSONBatch FuzzHTTPStructured FuzzHTTPBinary FuzzTimestamp FuzzPercentDecoding FuzzCESQL FuzzKafka FuzzNATS FuzzMQTT FuzzAMQP FuzzAvro FuzzProtobuf}"
 niceness="${FUZZ_NICE:-15}"
 work="${FUZZ_WORK_DIR:-}"
 if [[ -z "$work" ]]; then

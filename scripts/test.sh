@@ -17,6 +17,10 @@ fi
 if ! python3 -c 'import fastavro' 2>/dev/null; then
     python3 -m pip install --quiet 'fastavro==1.9.7'
 fi
+# The Protobuf interop tests compile the format's schema with grpcio-tools for Python's protobuf.
+if ! python3 -c 'import grpc_tools.protoc, google.protobuf' 2>/dev/null; then
+    python3 -m pip install --quiet 'grpcio-tools==1.85.1' 'protobuf==7.36.2'
+fi
 # The NATS interop tests run a Python peer on nats-py.
 if ! python3 -c 'import nats' 2>/dev/null; then
     python3 -m pip install --quiet 'nats-py==2.9.0'

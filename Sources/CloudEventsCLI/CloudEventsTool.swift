@@ -32,6 +32,7 @@ struct CloudEventsTool: AsyncParsableCommand {
         commands.append(FilterCommand.self)
         commands.append(EncodeCommand.self)
         commands.append(DecodeCommand.self)
+        commands.append(ConvertCommand.self)
         commands.append(ConformanceCommand.self)
         #if Hummingbird && AsyncHTTPClient
             commands.append(DemoCommand.self)

@@ -55,6 +55,9 @@ final class PipeCollector: Sendable {
     /// Everything read so far, as text.
     var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
 
+    /// Everything read so far, as bytes.
+    var data: [UInt8] { bytes.withLock { $0 } }
+
     /// Whether the writer closed the pipe and everything was read.
     var isFinished: Bool { finished.withLock { $0 } }
 
@@ -151,6 +154,8 @@ struct ToolResult {
     var status: Int32
     var output: String
     var error: String
+    /// Standard output as bytes, for a command that writes binary.
+    var outputBytes: [UInt8] = []
     var outputLines: [String] {
         output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
@@ -163,7 +168,8 @@ func runTool(
 ) async throws -> ToolResult {
     let process = try ToolProcess(arguments, input: input, executable: executable, directory: directory)
     let status = try await process.waitForExit(timeout: timeout)
-    return ToolResult(status: status, output: process.output.text, error: process.error.text)
+    return ToolResult(
+        status: status, output: process.output.text, error: process.error.text, outputBytes: process.output.data)
 }
 
 /// A `cloudevents listen --port 0` process, with the port it printed.

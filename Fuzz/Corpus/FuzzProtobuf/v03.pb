@@ -1,0 +1,3 @@
+
+2/s0.3"t*
+	schemaurl	2/schema2
