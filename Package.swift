@@ -368,7 +368,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "CloudEventsWebSocketTests",
-            dependencies: ["CloudEvents", "CloudEventsWebSocket", "CloudEventsAvro", "CoreTestSupport"],
+            dependencies: [
+                "CloudEvents", "CloudEventsWebSocket", "CloudEventsAvro", "CloudEventsProtobuf", "CoreTestSupport",
+            ],
             swiftSettings: strictSettings),
         // The WebSocket server, sender and receiver on 127.0.0.1, and against Python's websockets.
         .testTarget(

@@ -58,8 +58,9 @@
 
         @Argument(
             help:
-                "Where to POST the event, e.g. http://127.0.0.1:8080/events; nats://HOST:PORT/SUBJECT to publish it;"
-                + " or a ws:// URL to send over a WebSocket.")
+                ArgumentHelp(
+                    "Where to POST the event, e.g. http://127.0.0.1:8080/events; nats://HOST:PORT/SUBJECT to publish"
+                        + " it; or a ws:// URL to send over a WebSocket."))
         var url: String
 
         @Option(help: "The HTTP content mode.")

@@ -141,7 +141,7 @@ struct AvroCompactFormatTests {
     func generatedEvents() throws {
         let format = AvroCompactEventFormat(inexactTimestamps: .convertToUTCMicroseconds)
         for index in 0..<3000 {
-            var event = try AvroGeneratedEventsTests.event(index)
+            var event = try GeneratedEvents().event(index)
             guard event.specVersion == .v1_0 else { continue }
             if let time = event.time {
                 event.time = try Timestamp(

@@ -1,5 +1,6 @@
 import CloudEvents
 import CloudEventsAvro
+import CloudEventsProtobuf
 import CloudEventsWebSocket
 import CoreTestSupport
 import Testing
@@ -60,9 +61,11 @@ struct WebSocketBindingTests {
         #expect(error?.code == .unsupportedFormat)
     }
 
-    @Test("one event per message: JSON round-trips in a text frame, Avro in a binary frame")
+    @Test("one event per message: JSON round-trips in a text frame, Avro and Protobuf in binary frames")
     func roundTrip() throws {
-        for subprotocol in [WebSocketSubprotocol.json, try WebSocketSubprotocol(format: AvroEventFormat())] {
+        let protobuf = try WebSocketSubprotocol(format: ProtobufEventFormat())
+        #expect(protobuf.name == "cloudevents.proto")
+        for subprotocol in [WebSocketSubprotocol.json, try WebSocketSubprotocol(format: AvroEventFormat()), protobuf] {
             var codec = WebSocketEventCodec(subprotocol: subprotocol)
             let message = try codec.encode(Self.event())
             #expect(message.kind == subprotocol.frameKind)
