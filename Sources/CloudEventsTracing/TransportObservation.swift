@@ -118,7 +118,7 @@ public enum TransportObservation {
         #endif
     }
 
-    /// The trace context `headers` carry, for ``withConsumerSpan(processing:received:destination:batch:_:)``.
+    /// The trace context `headers` carry, for ``withConsumerSpan(processing:received:destination:batch:metrics:_:)``.
     public static func extract<Carrier: CloudEventHeaderCarrier>(from headers: Carrier) -> Received {
         #if Tracing
             Received(context: CloudEventTracing.extractContext(from: headers))

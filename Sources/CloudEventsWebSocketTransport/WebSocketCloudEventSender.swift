@@ -14,7 +14,7 @@
     ///
     /// ``run()`` holds the connection (it is a swift-service-lifecycle `Service`); when the
     /// connection is lost it reconnects, waiting as ``Configuration/reconnectPolicy`` says (capped
-    /// exponential back-off with full jitter). Or use ``withConnection(_:)``:
+    /// exponential back-off with full jitter). Or use ``withConnection(gracePeriod:_:)``:
     ///
     /// ```swift
     /// let sender = WebSocketCloudEventSender(url: "ws://127.0.0.1:8080/events")
