@@ -77,7 +77,8 @@ enum ProtobufEventAssembly {
             return nil
         case .binaryData(let bytes):
             return try BinaryModeData.decode(
-                Array(bytes), contentType: event.dataContentType, maximumJSONDepth: maximumJSONDepth)
+                Array(bytes)[...], contentType: event.storage.dataContentType, in: event.storage,
+                maximumJSONDepth: maximumJSONDepth)
         case .textData(let text):
             if let contentType = event.dataContentType, MediaTypeSyntax.isJSON(contentType) {
                 return try CloudEventData.checkedJSON(ArraySlice(text.utf8), maximumDepth: maximumJSONDepth)

@@ -8,14 +8,7 @@ struct AvroFormatTests {
     static let time = "2026-12-01T08:30:00.123456789+08:00"
 
     static func event() throws -> CloudEvent {
-        var event = CloudEvent(
-            id: "ïd-1", source: "/orders/%C3%B6", type: "com.example.order.created", subject: "Grüße 🌍",
-            time: try Timestamp(parsing: Self.time), dataContentType: "application/json",
-            dataSchema: "https://example.com/s.json", data: .json(#"{"total":12.50,"big":12345678901234567890}"#))
-        event[extension: "retrycount"] = .integer(-3)
-        event[extension: "flag"] = .boolean(true)
-        event[extension: "blob"] = .binary([0, 255])
-        return event
+        try FormatTestEvent.event(time: Self.time)
     }
 
     /// With URI and Timestamp extensions, which the schema can hold only as strings.

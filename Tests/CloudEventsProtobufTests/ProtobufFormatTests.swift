@@ -10,13 +10,7 @@ struct ProtobufFormatTests {
     static let time = "2026-12-01T08:30:00.123456789Z"
 
     static func event() throws -> CloudEvent {
-        var event = CloudEvent(
-            id: "ïd-1", source: "/orders/%C3%B6", type: "com.example.order.created", subject: "Grüße 🌍",
-            time: try Timestamp(parsing: Self.time), dataContentType: "application/json",
-            dataSchema: "https://example.com/s.json", data: .json(#"{"total":12.50,"big":12345678901234567890}"#))
-        event[extension: "retrycount"] = .integer(-3)
-        event[extension: "flag"] = .boolean(true)
-        event[extension: "blob"] = .binary([0, 255])
+        var event = try FormatTestEvent.event(time: Self.time)
         event[extension: "site"] = .uri("https://example.com/a")
         event[extension: "ref"] = .uriReference("../b#c")
         event[extension: "due"] = .timestamp(try Timestamp(parsing: "2026-12-24T00:00:00.12Z"))

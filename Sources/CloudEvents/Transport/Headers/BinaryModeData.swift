@@ -40,17 +40,10 @@ package enum BinaryModeData {
         return CloudEventData(kind: .binary, bytes: body)
     }
 
-    /// The data of a format that carries the payload as bytes beside a `datacontenttype`
-    /// (Avro's `bytes`, Protobuf's `binary_data`): read as the content type declares, as in
-    /// binary mode, except that empty bytes are empty data (these formats can tell it from none).
-    package static func decode(_ bytes: [UInt8], contentType: String?, maximumJSONDepth: Int) throws -> CloudEventData {
-        var storage = EventStorage()
-        let contentTypeRange = contentType.map { storage.append($0) }
-        return try decode(bytes[...], contentType: contentTypeRange, in: storage, maximumJSONDepth: maximumJSONDepth)
-    }
-
-    /// The data of a format that carries the payload as bytes, like
-    /// ``decode(_:contentType:maximumJSONDepth:)``, with the `datacontenttype` in `storage`.
+    /// The data of a format that carries the payload as bytes beside a `datacontenttype` (Avro's
+    /// `bytes`, Protobuf's `binary_data`), the content type in `storage`: read as the content type
+    /// declares, as in binary mode, except that empty bytes are empty data (these formats can tell
+    /// it from none).
     package static func decode(
         _ bytes: ArraySlice<UInt8>, contentType: TextRange?, in storage: EventStorage, maximumJSONDepth: Int
     ) throws -> CloudEventData {
