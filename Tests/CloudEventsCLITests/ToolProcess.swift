@@ -1,3 +1,4 @@
+import CoreTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -95,10 +96,7 @@ final class ToolProcess: Sendable {
         try process.run()
         self.process = process
         let writer = inputPipe.fileHandleForWriting
-        Thread {
-            writer.write(Data(input))
-            try? writer.close()
-        }.start()
+        Thread { writer.writeToChild(input) }.start()
     }
 
     /// The process identifier.
