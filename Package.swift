@@ -238,6 +238,8 @@ let package = Package(
                     name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
                 .product(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
+                // Exact metric totals (MetricsTotals.swift).
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
         // The NATS sender and receiver: the CloudEventsNATS binding over CloudEventsNATSClient.
@@ -360,8 +362,9 @@ let package = Package(
             name: "CloudEventsNATSTransportTests",
             dependencies: [
                 "CloudEvents", "CloudEventsNATS", "CloudEventsNATSClient", "CloudEventsNATSTransport", "NATSTestSupport",
-                "CoreTestSupport", "CloudEventsTransport", "TransportTestSupport",
+                "CoreTestSupport", "CloudEventsTransport", "TransportTestSupport", "CloudEventsTracing",
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["NATS"])),
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["NATS"])),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio", condition: .when(traits: ["NATS"])),
             ],
@@ -377,7 +380,8 @@ let package = Package(
             name: "CloudEventsWebSocketTransportTests",
             dependencies: [
                 "CloudEvents", "CloudEventsWebSocket", "CloudEventsWebSocketTransport", "CloudEventsTransport",
-                "CoreTestSupport",
+                "CoreTestSupport", "TransportTestSupport", "CloudEventsTracing",
+                .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["WebSocket"])),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
                 .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["WebSocket"])),

@@ -1,8 +1,8 @@
 #if WebSocket
     public import CloudEvents
-    public import CloudEventsWebSocket
+    import CloudEventsWebSocket
     import CloudEventsTracing
-    public import CloudEventsTransport
+    import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
     public import ServiceLifecycle
@@ -28,32 +28,15 @@
     /// ``/CloudEventsWebSocket/WebSocketMessageError`` and counts in ``Statistics/invalidMessages``;
     /// the receiver then reconnects.
     ///
-    /// When the connection is lost the receiver reconnects as ``Configuration/reconnectPolicy``
-    /// says; ``run()`` throws ``/CloudEvents/CloudEventError/Code/connectionFailed`` after its
-    /// `maximumAttempts` attempts in a row fail. ``shutdown()`` (or graceful shutdown) closes
+    /// When the connection is lost the receiver reconnects as
+    /// ``WebSocketCloudEventClientConfiguration/reconnectPolicy`` says; ``run()`` throws
+    /// ``/CloudEvents/CloudEventError/Code/connectionFailed`` after its `maximumAttempts` attempts
+    /// in a row fail. An attempt whose connection closed before carrying any message counts as
+    /// failed, so a server that keeps accepting and closing at once is not reconnected to forever. ``shutdown()`` (or graceful shutdown) closes
     /// with the close handshake, after the event being handled, and ``run()`` returns.
     public final class WebSocketCloudEventReceiver: CloudEventReceiver, Service {
         /// The subprotocol, limits and reconnection.
-        public struct Configuration: Sendable {
-            /// The subprotocol offered. Default `cloudevents.json`.
-            public var subprotocol: WebSocketSubprotocol
-            /// The message size and events-per-second limits.
-            public var limits: WebSocketLimits
-            /// The waits between connection attempts, and how many failed attempts in a row end
-            /// ``run()``. Default: 6 attempts, back-off from 100 ms capped at 5 s.
-            public var reconnectPolicy: RetryPolicy
-
-            /// Creates a configuration.
-            public init(
-                subprotocol: WebSocketSubprotocol = .json, limits: WebSocketLimits = WebSocketLimits(),
-                reconnectPolicy: RetryPolicy = RetryPolicy(
-                    maximumAttempts: 6, initialBackoff: .milliseconds(100), maximumBackoff: .seconds(5))
-            ) {
-                self.subprotocol = subprotocol
-                self.limits = limits
-                self.reconnectPolicy = reconnectPolicy
-            }
-        }
+        public typealias Configuration = WebSocketCloudEventClientConfiguration
 
         /// The receiver's counts.
         public struct Statistics: Sendable, Hashable {
@@ -91,7 +74,13 @@
             self.configuration = configuration
             self.logger = logger
             self.delivery = WebSocketEventDelivery(
-                handler: handler, logger: logger, counts: NIOLockedValueBox(WebSocketReceiveCounts()))
+                handler: handler, logger: logger, counts: NIOLockedValueBox(WebSocketReceiveCounts()),
+                metrics: configuration.metrics)
+        }
+
+        /// The messages received so far, events and invalid ones.
+        private var messageCount: Int {
+            delivery.counts.withLockedValue { $0.handledEvents + $0.invalidMessages + $0.failedEvents }
         }
 
         /// The counts.
@@ -126,6 +115,7 @@
             try await withGracefulShutdownHandler {
                 while !state.withLockedValue({ $0.isShutDown }) {
                     let connected = NIOLockedValueBox(false)
+                    let messagesBefore = messageCount
                     var lastError: (any Error)?
                     let connector = WebSocketClientConnector(
                         url: url, subprotocol: configuration.subprotocol, limits: configuration.limits, logger: logger)
@@ -144,7 +134,11 @@
                     }
                     state.withLockedValue { $0.outbound = nil }
                     if state.withLockedValue({ $0.isShutDown }) { break }
-                    failures = connected.withLockedValue { $0 } ? 0 : failures + 1
+                    // A connection that carried no message does not reset the count: a server that
+                    // accepts and closes at once (a refusal whose close frame was lost) would
+                    // otherwise be reconnected to forever.
+                    let carriedMessages = messageCount != messagesBefore
+                    failures = connected.withLockedValue { $0 } && carriedMessages ? 0 : failures + 1
                     guard failures < configuration.reconnectPolicy.maximumAttempts else {
                         var error = CloudEventError(
                             .connectionFailed, message: "cannot connect to \(url) (\(failures) attempts)")

@@ -1,8 +1,8 @@
 #if WebSocket
     public import CloudEvents
-    public import CloudEventsWebSocket
+    import CloudEventsWebSocket
     import CloudEventsTracing
-    public import CloudEventsTransport
+    import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
     import NIOWebSocket
@@ -13,7 +13,7 @@
     /// event per message in the negotiated format, in the order of the `send` calls.
     ///
     /// ``run()`` holds the connection (it is a swift-service-lifecycle `Service`); when the
-    /// connection is lost it reconnects, waiting as ``Configuration/reconnectPolicy`` says (capped
+    /// connection is lost it reconnects, waiting as ``WebSocketCloudEventClientConfiguration/reconnectPolicy`` says (capped
     /// exponential back-off with full jitter). Or use ``withConnection(gracePeriod:_:)``:
     ///
     /// ```swift
@@ -37,7 +37,7 @@
     /// which the sender logs.
     ///
     /// **Failures.** A send waits while the sender reconnects. After
-    /// ``Configuration/reconnectPolicy``'s `maximumAttempts` connection attempts in a row fail,
+    /// ``WebSocketCloudEventClientConfiguration/reconnectPolicy``'s `maximumAttempts` connection attempts in a row fail,
     /// every waiting send throws ``/CloudEvents/CloudEventError/Code/connectionFailed``. An
     /// invalid event throws the format's error at once, before anything is queued.
     ///
@@ -47,26 +47,7 @@
     /// ``Statistics/unwrittenEvents``.
     public final class WebSocketCloudEventSender: CloudEventSender, Service {
         /// The subprotocol, limits and reconnection.
-        public struct Configuration: Sendable {
-            /// The subprotocol offered, the one the events are written in. Default `cloudevents.json`.
-            public var subprotocol: WebSocketSubprotocol
-            /// The message size limit (for the events sent and the frames received).
-            public var limits: WebSocketLimits
-            /// The waits between connection attempts, and how many failed attempts in a row fail
-            /// the waiting sends. Default: 6 attempts, back-off from 100 ms capped at 5 s.
-            public var reconnectPolicy: RetryPolicy
-
-            /// Creates a configuration.
-            public init(
-                subprotocol: WebSocketSubprotocol = .json, limits: WebSocketLimits = WebSocketLimits(),
-                reconnectPolicy: RetryPolicy = RetryPolicy(
-                    maximumAttempts: 6, initialBackoff: .milliseconds(100), maximumBackoff: .seconds(5))
-            ) {
-                self.subprotocol = subprotocol
-                self.limits = limits
-                self.reconnectPolicy = reconnectPolicy
-            }
-        }
+        public typealias Configuration = WebSocketCloudEventClientConfiguration
 
         /// The sender's counts.
         public struct Statistics: Sendable, Hashable {
@@ -135,7 +116,9 @@
         public func send(_ event: CloudEvent) async throws -> CloudEvent? {
             var destination = CloudEventTraceDestination(httpURL: url)
             destination.protocolName = "websocket"
-            return try await TransportObservation.withProducerSpan(sending: event, destination: destination) {
+            return try await TransportObservation.withProducerSpan(
+                sending: event, destination: destination, metrics: configuration.metrics
+            ) {
                 event, trace in
                 // The event is its own header carrier: its Distributed Tracing extension.
                 let message = try codec.encode(event)
@@ -271,23 +254,34 @@
         }
 
         /// One connection: the writer writes queued messages until the queue is closed and
-        /// empty; the reader reads what the server sends (its close frame) and ends the session
-        /// when the server closes.
+        /// empty, then starts the close handshake; the reader reads what the server sends and
+        /// ends the session when the server closes, or answers the sender's close.
+        ///
+        /// The session ends with the reader, never by cancelling it: cancelling a read closes
+        /// the connection at once, and the server would lose the messages it had not read yet.
         private func session(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
             let maximumSize = configuration.limits.maximumMessageSize
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
                     for try await _ in inbound.messages(maxSize: maximumSize) {
                         self.state.withLockedValue { $0.ignored += 1 }
                     }
+                    return true
                 }
                 group.addTask {
                     while let next = await self.queue.first() {
                         try await outbound.write(next.message)
                         self.queue.written(next.id)
                     }
+                    guard !Task.isCancelled else { return false }
+                    try await outbound.close(.normalClosure, reason: nil)
+                    // A server that never answers the close frame is left after the timeout.
+                    try await Task.sleep(for: WebSocketCloseHandshake.replyTimeout)
+                    return true
                 }
-                try await group.next()
+                while let ended = try await group.next() {
+                    if ended { break }
+                }
                 group.cancelAll()
             }
         }

@@ -1,7 +1,7 @@
 #if WebSocket
     public import CloudEvents
     public import CloudEventsWebSocket
-    import CloudEventsTracing
+    public import CloudEventsTracing
     import HTTPTypes
     public import Hummingbird
     public import HummingbirdWebSocket
@@ -70,6 +70,9 @@
             public var limits: WebSocketLimits
             /// The most messages waiting to be written to one client. Default 1,024.
             public var pushQueueCapacity: Int
+            /// Where the server's metrics go: the events it handles and refuses. Default the
+            /// bootstrapped metrics backend, if any.
+            public var metrics: CloudEventMetrics = .bootstrapped
 
             /// Creates a configuration.
             public init(
@@ -144,7 +147,8 @@
         ) {
             self.configuration = configuration
             self.delivery = WebSocketEventDelivery(
-                handler: handler, logger: logger, counts: NIOLockedValueBox(WebSocketReceiveCounts()))
+                handler: handler, logger: logger, counts: NIOLockedValueBox(WebSocketReceiveCounts()),
+                metrics: configuration.metrics)
         }
 
         /// hummingbird-websocket's settings for this server's
@@ -252,14 +256,15 @@
             case .failure(let refusal):
                 state.withLockedValue { $0.stats.refusedHandshakes += 1 }
                 logger.info("refused a WebSocket connection", metadata: ["reason": "\(refusal.reason)"])
-                try await outbound.close(WebSocketErrorCode(closeCode: refusal.closeCode), reason: refusal.reason)
+                try await Self.close(
+                    inbound, outbound, code: WebSocketErrorCode(closeCode: refusal.closeCode), reason: refusal.reason)
                 return
             }
             let codec = WebSocketEventCodec(subprotocol: subprotocol, limits: configuration.limits)
             let connection = Connection(
                 codec: codec, queue: WebSocketPushQueue(capacity: configuration.pushQueueCapacity))
             guard let id = register(connection) else {
-                try await outbound.close(.goingAway, reason: "the server is shutting down")
+                try await Self.close(inbound, outbound, code: .goingAway, reason: "the server is shutting down")
                 return
             }
             defer { unregister(id) }
@@ -281,6 +286,31 @@
                 try await group.waitForAll()
             }
         }
+
+        /// Closes a connection that was just upgraded, before it carried anything: after
+        /// ``upgradeSettlingTime``, a close frame with `code` and `reason`; then reads, and
+        /// discards, what the client sends until its close reply, for at most
+        /// `WebSocketCloseHandshake.replyTimeout`.
+        ///
+        /// The wait before the close frame is for swift-websocket's client (1.6), which can miss a
+        /// close frame and the end of the stream that arrive while it is still completing the
+        /// upgrade; it would then wait forever on a connection the server has left.
+        private static func close(
+            _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, code: WebSocketErrorCode,
+            reason: String
+        ) async throws {
+            try await Task.sleep(for: upgradeSettlingTime)
+            try await outbound.close(code, reason: reason)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { for try await _ in inbound {} }
+                group.addTask { try await Task.sleep(for: WebSocketCloseHandshake.replyTimeout) }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+
+        /// How long a refused connection stays open after the upgrade before its close frame.
+        static let upgradeSettlingTime = Duration.milliseconds(100)
 
         /// Writes the queue's messages in order until it ends, then closes as its ending says.
         private func writePushes(of queue: WebSocketPushQueue, to outbound: WebSocketOutboundWriter) async {

@@ -25,6 +25,13 @@
         }
     }
 
+    /// The close handshake's one bound, shared by the server and the clients.
+    enum WebSocketCloseHandshake {
+        /// How long a side that sent a close frame waits for the other's reply before it leaves
+        /// the connection.
+        static let replyTimeout = Duration.seconds(10)
+    }
+
     extension WebSocketErrorCode {
         /// The code for one of ``/CloudEventsWebSocket/WebSocketCloseCode``'s values.
         init(closeCode: UInt16) {

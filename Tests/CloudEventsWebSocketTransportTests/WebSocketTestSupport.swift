@@ -41,9 +41,16 @@
                 logger: silentLogger)
             let group = ServiceGroup(
                 configuration: ServiceGroupConfiguration(services: [application], logger: silentLogger))
-            let task = Task { try await group.run() }
+            let task = Task {
+                // An application that ends without listening (its port is taken) ends the wait.
+                defer { portContinuation.finish() }
+                try await group.run()
+            }
             var iterator = ports.makeAsyncIterator()
-            guard let bound = await iterator.next() else { throw CloudEventError(.transportFailed, message: "no port") }
+            guard let bound = await iterator.next() else {
+                let failure = await task.result
+                throw CloudEventError(.transportFailed, message: "the server did not listen on port \(port): \(failure)")
+            }
             return RunningServer(port: bound, server: server, group: group, task: task)
         }
 

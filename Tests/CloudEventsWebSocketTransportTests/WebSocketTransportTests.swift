@@ -8,6 +8,7 @@
     import Logging
     import NIOWebSocket
     import Testing
+    import TransportTestSupport
     import WSClient
 
     @Suite("WebSocket server, sender and receiver on 127.0.0.1", .serialized, .timeLimit(.minutes(5)))
@@ -143,14 +144,14 @@
 
         @Test(
             "the server restarting while the client sends 1,000 events: every event is written or failed, and every written one arrives, in order",
-            .disabled(
-                "hangs in some runs (the restarted server rebinds the same port, and a send waits through the reconnect policy); under repair")
         )
         func serverRestart() async throws {
             let collector = Collector()
+            // Held until the test ends, so that no other test is given the port between the runs.
+            let reservation = try ReservedPort(allowingListener: true)
+            let port = reservation.port
             let first = try await RunningServer.start(
-                WebSocketCloudEventServer(logger: silentLogger, handler: collector.handler))
-            let port = first.port
+                WebSocketCloudEventServer(logger: silentLogger, handler: collector.handler), port: port)
             let sender = WebSocketCloudEventSender(
                 url: first.url,
                 configuration: .init(
@@ -194,10 +195,13 @@
             // Only events written while the first server was closing may be missing (300..<400);
             // everything written from 400 on, to the restarted server, arrived.
             let missing = Set(written).subtracting(received)
-            #expect(missing.allSatisfy { (300..<400).contains(Int($0) ?? -1) }, "\(missing.sorted())")
+            #expect(
+                missing.allSatisfy { (300..<400).contains(Int($0) ?? -1) },
+                "\(missing.sorted()); sender \(sender.statistics); first \(first.server.statistics); second \(second.server.statistics)")
             #expect(sender.statistics.connections >= 2)
             #expect(first.server.statistics.handledEvents >= 300)
             #expect(first.server.statistics.handledEvents + second.server.statistics.handledEvents == received.count)
+            withExtendedLifetime(reservation) {}
         }
 
         @Test("100 connected clients each receive a push of 1,000 events, exactly")
