@@ -73,7 +73,14 @@ public struct HTTPCloudEventEndpoint: Sendable {
         handler: @escaping CloudEventHandler
     ) {
         self.options = options
-        self.handler = options.filter.map { $0.filtering(nonMatching: options.nonMatching, handler) } ?? handler
+        self.handler =
+            options.filter.map { [metrics = options.metrics] filter in
+                filter.filtering(nonMatching: options.nonMatching, onNonMatching: { _, context in
+                    TransportObservation.recordFiltered(
+                        destination: CloudEventTraceDestination(name: context.metadata["http.target"] ?? "/"),
+                        metrics: metrics)
+                }, handler)
+            } ?? handler
         self.passesThrough = passingThrough
         self.limit = options.maximumConcurrentHandlers.map { ConcurrencyLimit(maximum: $0) }
     }

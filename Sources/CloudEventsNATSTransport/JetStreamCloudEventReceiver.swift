@@ -2,6 +2,7 @@
     public import CloudEvents
     public import CloudEventsNATS
     public import CloudEventsNATSClient
+    public import CloudEventsTracing
     public import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
@@ -54,6 +55,8 @@
             /// The stream to create when ``JetStreamCloudEventReceiver/stream`` does not exist;
             /// `nil` to require an existing one.
             public var streamToCreate: JetStreamStreamConfiguration?
+            /// Where the receiver's metrics go. Default the bootstrapped metrics backend, if any.
+            public var metrics: CloudEventMetrics = .bootstrapped
 
             /// Creates a configuration.
             public init(
@@ -259,6 +262,7 @@
                     ])
             } catch {
                 state.withLockedValue { $0.invalid += 1 }
+                NATSReceivedEvent.recordRefusal(error, of: received, metrics: configuration.metrics)
                 logger.warning(
                     "a message in a CloudEvents stream is not a valid event; it is terminated",
                     metadata: [
@@ -269,7 +273,7 @@
                 return
             }
             do {
-                let reply = try await decoded.handle(with: handler)
+                let reply = try await decoded.handle(with: handler, metrics: configuration.metrics)
                 answer(.ack, to: replyTo)
                 state.withLockedValue { $0.handled += 1 }
                 if let reply {

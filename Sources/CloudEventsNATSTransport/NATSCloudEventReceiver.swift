@@ -2,6 +2,7 @@
     public import CloudEvents
     public import CloudEventsNATS
     public import CloudEventsNATSClient
+    public import CloudEventsTracing
     import CloudEventsTransport
     public import Logging
     import NIOConcurrencyHelpers
@@ -36,6 +37,8 @@
             /// How many received messages the subscription holds before it drops (the client's
             /// default when `nil`).
             public var bufferLimit: Int?
+            /// Where the receiver's metrics go. Default the bootstrapped metrics backend, if any.
+            public var metrics: CloudEventMetrics = .bootstrapped
 
             /// Creates a configuration.
             public init(
@@ -152,6 +155,7 @@
                     metadata: received.replyTo.map { ["nats.reply_to": $0] } ?? [:])
             } catch {
                 counts.withLockedValue { $0.invalid += 1 }
+                NATSReceivedEvent.recordRefusal(error, of: received, metrics: configuration.metrics)
                 logger.warning(
                     "a message on a CloudEvents subject is not a valid event",
                     metadata: ["nats.subject": "\(received.subject)", "error": "\(error)"])
@@ -160,7 +164,7 @@
             let (event, mode) = (decoded.event, decoded.mode)
             let reply: CloudEvent?
             do {
-                reply = try await decoded.handle(with: handler)
+                reply = try await decoded.handle(with: handler, metrics: configuration.metrics)
                 counts.withLockedValue { $0.handled += 1 }
             } catch {
                 counts.withLockedValue { $0.failed += 1 }

@@ -2,7 +2,7 @@
     public import CloudEvents
     public import CloudEventsNATS
     public import CloudEventsNATSClient
-    import CloudEventsTracing
+    public import CloudEventsTracing
     public import CloudEventsTransport
     public import Logging
 
@@ -41,6 +41,8 @@
             /// How long one JetStream attempt waits for the stream's ack before it is retried
             /// (an ack lost with a connection never comes).
             public var publishAckTimeout: Duration
+            /// Where the sender's metrics go. Default the bootstrapped metrics backend, if any.
+            public var metrics: CloudEventMetrics = .bootstrapped
 
             /// Creates a configuration.
             public init(
@@ -114,7 +116,9 @@
             let server = client.connectedServer
             let destination = CloudEventTraceDestination(
                 name: subject, serverAddress: server?.host, serverPort: server?.port, protocolName: "nats")
-            return try await TransportObservation.withProducerSpan(sending: event, destination: destination) {
+            return try await TransportObservation.withProducerSpan(
+                sending: event, destination: destination, metrics: configuration.metrics
+            ) {
                 event, trace in
                 let message = try configuration.encoder.encode(event)
                 var carrier = NATSHeaderCarrier(

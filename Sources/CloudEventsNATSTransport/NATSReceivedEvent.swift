@@ -37,15 +37,26 @@
         }
 
         /// Runs `handler` in a consumer span continuing the trace the message's headers carry.
-        func handle(with handler: CloudEventHandler) async throws -> CloudEvent? {
+        func handle(with handler: CloudEventHandler, metrics: CloudEventMetrics) async throws -> CloudEvent? {
             let traceContext = TransportObservation.extract(from: NATSHeaderCarrier(headers: message.headers))
             let destination = CloudEventTraceDestination(name: message.subject, protocolName: "nats")
             let (event, context) = (event, context)
             return try await TransportObservation.withConsumerSpan(
-                processing: event, received: traceContext, destination: destination, batch: nil
+                processing: event, received: traceContext, destination: destination, batch: nil, metrics: metrics
             ) {
                 try await handler(event, context)
             }
+        }
+    }
+
+    extension NATSReceivedEvent {
+        /// Records that `message` was refused before any handler saw it, by the decoding error's
+        /// code (a message that is not a valid event).
+        static func recordRefusal(_ error: any Error, of message: NATSReceivedMessage, metrics: CloudEventMetrics) {
+            let refusal = error as? CloudEventError ?? CloudEventError(.malformedInput, message: "\(error)")
+            TransportObservation.recordRefusal(
+                refusal, destination: CloudEventTraceDestination(name: message.subject, protocolName: "nats"),
+                metrics: metrics)
         }
     }
 

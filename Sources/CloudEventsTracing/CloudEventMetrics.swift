@@ -58,5 +58,7 @@ public struct CloudEventMetrics: Sendable {
         public static let sendsInFlight = "cloudevents.client.sends.in_flight"
         /// Counter: events a receiver refused, with `cloudevents.error.code`.
         public static let refusedEvents = "cloudevents.receiver.refused.events"
+        /// Counter: events a receiver's filter dropped or refused because they did not match.
+        public static let filteredEvents = "cloudevents.receiver.filtered.events"
     }
 }

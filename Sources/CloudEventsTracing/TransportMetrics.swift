@@ -83,6 +83,10 @@ final class SendAttempts: Sendable {
             if let error = error as? CloudEventError { refused(code: error.code) }
         }
 
+        func filtered() {
+            Counter(label: CloudEventMetrics.Name.filteredEvents, dimensions: dimensions, factory: factory).increment()
+        }
+
         func refused(code: CloudEventError.Code) {
             Counter(
                 label: CloudEventMetrics.Name.refusedEvents,

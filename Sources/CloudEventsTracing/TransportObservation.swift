@@ -169,6 +169,18 @@ public enum TransportObservation {
         #endif
     }
 
+    /// Records that a receiver's filter dropped or refused an event that did not match it, when a
+    /// metrics backend is active.
+    public static func recordFiltered(
+        destination: @autoclosure () -> CloudEventTraceDestination, metrics: CloudEventMetrics = .bootstrapped
+    ) {
+        #if Metrics
+            TransportMetrics(
+                metrics, operation: "process", destination: destination(), eventType: nil, isClient: false)?
+                .filtered()
+        #endif
+    }
+
     /// Records that a receiver refused a message before any handler saw it (it did not decode,
     /// or broke a limit), by the error's code, when a metrics backend is active.
     public static func recordRefusal(

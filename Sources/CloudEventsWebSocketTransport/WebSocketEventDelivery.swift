@@ -14,6 +14,7 @@
         let handler: CloudEventHandler
         let logger: Logger
         let counts: NIOLockedValueBox<WebSocketReceiveCounts>
+        let metrics: CloudEventMetrics
 
         /// Reads messages until the peer closes or one is invalid; calls `reply` with each reply
         /// event the handler returns. Returns the invalid message's error, if one ended it.
@@ -28,6 +29,7 @@
                     event = try codec.decode(WebSocketEventMessage(received))
                 } catch {
                     counts.withLockedValue { $0.invalidMessages += 1 }
+                    TransportObservation.recordRefusal(error.error, destination: destination, metrics: metrics)
                     logger.warning(
                         "a WebSocket message is not a valid event; closing the connection",
                         metadata: ["websocket.close_code": "\(error.closeCode)", "error": "\(error)"])
@@ -51,7 +53,7 @@
             do {
                 let answer = try await TransportObservation.withConsumerSpan(
                     processing: event, received: TransportObservation.extract(from: event), destination: destination,
-                    batch: nil
+                    batch: nil, metrics: metrics
                 ) {
                     try await handler(event, context)
                 }

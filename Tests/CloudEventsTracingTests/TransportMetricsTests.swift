@@ -16,19 +16,6 @@
     /// test reads a process-wide measure.
     @Suite("Metrics of an HTTP sender and receiver")
     struct TransportMetricsTests {
-        /// The sum of the counters named `label` whose dimensions are exactly `dimensions`.
-        static func total(_ metrics: TestMetrics, _ label: String, _ dimensions: [String: String]) -> Int64 {
-            metrics.counters(label: label)
-                .filter { Dictionary($0.dimensions, uniquingKeysWith: { first, _ in first }) == dimensions }
-                .reduce(0) { $0 + $1.totalValue }
-        }
-
-        static func timerCount(_ metrics: TestMetrics, _ label: String, _ dimensions: [String: String]) -> Int {
-            metrics.timers(label: label)
-                .filter { Dictionary($0.dimensions, uniquingKeysWith: { first, _ in first }) == dimensions }
-                .reduce(0) { $0 + $1.values.count }
-        }
-
         @Test("known workload: successes, a refusal, a batch; exact counts and exactly the documented dimensions")
         func knownWorkload() async throws {
             let senderMetrics = TestMetrics()
@@ -66,10 +53,10 @@
             ]
             var refusedSend = send
             refusedSend["error.type"] = "rejected_by_peer"
-            #expect(Self.total(senderMetrics, CloudEventMetrics.Name.sentMessages, send) == 4)
-            #expect(Self.total(senderMetrics, CloudEventMetrics.Name.sentMessages, refusedSend) == 1)
-            #expect(Self.timerCount(senderMetrics, CloudEventMetrics.Name.operationDuration, send) == 4)
-            #expect(Self.timerCount(senderMetrics, CloudEventMetrics.Name.operationDuration, refusedSend) == 1)
+            #expect(senderMetrics.total(CloudEventMetrics.Name.sentMessages, send) == 4)
+            #expect(senderMetrics.total(CloudEventMetrics.Name.sentMessages, refusedSend) == 1)
+            #expect(senderMetrics.timerCount(CloudEventMetrics.Name.operationDuration, send) == 4)
+            #expect(senderMetrics.timerCount(CloudEventMetrics.Name.operationDuration, refusedSend) == 1)
             let retries = try senderMetrics.expectRecorder(
                 CloudEventMetrics.Name.sendRetries, send.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
             #expect(retries.values == [0, 0, 0, 0, 0])
@@ -86,17 +73,13 @@
             refusedProcess["error.type"] = "invalid_data"
             var refusal = process
             refusal["cloudevents.error.code"] = "invalid_data"
-            #expect(Self.total(receiverMetrics, CloudEventMetrics.Name.consumedMessages, process) == 6)
-            #expect(Self.timerCount(receiverMetrics, CloudEventMetrics.Name.processDuration, process) == 5)
-            #expect(Self.timerCount(receiverMetrics, CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
-            #expect(Self.total(receiverMetrics, CloudEventMetrics.Name.refusedEvents, refusal) == 1)
+            #expect(receiverMetrics.total(CloudEventMetrics.Name.consumedMessages, process) == 6)
+            #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, process) == 5)
+            #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
+            #expect(receiverMetrics.total(CloudEventMetrics.Name.refusedEvents, refusal) == 1)
             // Nothing else: every metric has exactly the documented dimensions.
-            let allDimensions = Set(
-                (senderMetrics.counters.map(\.dimensions) + receiverMetrics.counters.map(\.dimensions)
-                    + senderMetrics.timers.map(\.dimensions) + receiverMetrics.timers.map(\.dimensions))
-                    .flatMap { $0.map(\.0) })
             #expect(
-                allDimensions == [
+                senderMetrics.dimensionNames.union(receiverMetrics.dimensionNames) == [
                     "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address",
                     "server.port", "error.type", "cloudevents.error.code",
                 ])
@@ -146,15 +129,15 @@
                     "server.address": "127.0.0.1", "server.port": String(port),
                 ]
             }
-            #expect(Self.total(metrics, CloudEventMetrics.Name.sentMessages, dimensions("/flaky")) == 1)
+            #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions("/flaky")) == 1)
             let retries = try metrics.expectRecorder(
                 CloudEventMetrics.Name.sendRetries,
                 dimensions("/flaky").sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
             #expect(retries.values == [1])
             var timedOut = dimensions("/slow")
             timedOut["error.type"] = "deadline_exceeded"
-            #expect(Self.total(metrics, CloudEventMetrics.Name.sentMessages, timedOut) == 1)
-            #expect(Self.timerCount(metrics, CloudEventMetrics.Name.operationDuration, timedOut) == 1)
+            #expect(metrics.total(CloudEventMetrics.Name.sentMessages, timedOut) == 1)
+            #expect(metrics.timerCount(CloudEventMetrics.Name.operationDuration, timedOut) == 1)
         }
 
         @Test("a request that does not decode is counted as refused by its code; the event type only when asked")
@@ -168,8 +151,8 @@
             let context = CloudEventContext(transport: "http")
             _ = try await endpoint.respond(to: request, body: Array("{".utf8), context: context)
             #expect(
-                Self.total(
-                    metrics, CloudEventMetrics.Name.refusedEvents,
+                metrics.total(
+                    CloudEventMetrics.Name.refusedEvents,
                     [
                         "messaging.system": "http", "messaging.operation.name": "process",
                         "messaging.destination.name": "/in", "cloudevents.error.code": "malformed_input",
@@ -179,12 +162,40 @@
                 to: request, body: try JSONEventFormat().encode(event),
                 context: context)
             #expect(
-                Self.total(
-                    metrics, CloudEventMetrics.Name.consumedMessages,
+                metrics.total(
+                    CloudEventMetrics.Name.consumedMessages,
                     [
                         "messaging.system": "http", "messaging.operation.name": "process",
                         "messaging.destination.name": "/in", "cloudevents.event_type": "com.example.typed",
                     ]) == 1)
+        }
+
+        @Test(
+            "events a receiver's filter drops are counted as filtered; the matching one is not",
+            arguments: [NonMatchingEvents.acceptAndDrop, .refuse])
+        func filteredEvents(nonMatching: NonMatchingEvents) async throws {
+            struct OrdersOnly: CloudEventMatcher {
+                func matches(_ event: CloudEvent) -> Bool { event.type.hasPrefix("com.example.order") }
+            }
+            let metrics = TestMetrics()
+            var options = HTTPReceiverOptions(filter: OrdersOnly(), nonMatching: nonMatching)
+            options.metrics = CloudEventMetrics(factory: metrics)
+            let endpoint = HTTPCloudEventEndpoint(options: options) { _, _ in nil }
+            var request = HTTPRequest(method: .post, scheme: "http", authority: "127.0.0.1", path: "/orders")
+            request.headerFields[.contentType] = "application/cloudevents+json"
+            let context = CloudEventContext(transport: "http")
+            for type in ["com.example.order.created", "com.example.refund", "com.example.refund"] {
+                let body = try JSONEventFormat().encode(CloudEvent(source: "/s", type: type))
+                let response = try await endpoint.respond(to: request, body: body, context: context)
+                let dropped = !type.hasPrefix("com.example.order") && nonMatching == .refuse
+                #expect(response.head.status == (dropped ? .badRequest : .accepted))
+            }
+            let base = [
+                "messaging.system": "http", "messaging.operation.name": "process",
+                "messaging.destination.name": "/orders",
+            ]
+            #expect(metrics.total(CloudEventMetrics.Name.filteredEvents, base) == 2)
+            #expect(metrics.total(CloudEventMetrics.Name.consumedMessages, base) == 3)
         }
     }
 #endif

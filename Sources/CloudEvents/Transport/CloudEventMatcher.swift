@@ -18,7 +18,8 @@ public enum NonMatchingEvents: Sendable, Hashable {
 }
 
 extension CloudEventMatcher {
-    /// `handler`, called only for the events that match; the others get `nonMatching`.
+    /// `handler`, called only for the events that match; the others get `nonMatching`, after
+    /// `onNonMatching` was called with them (a receiver counts them there).
     ///
     /// ```swift
     /// let orders = try CESQLExpression(parsing: "type LIKE 'com.example.order.%'")
@@ -28,11 +29,14 @@ extension CloudEventMatcher {
     /// })
     /// ```
     public func filtering(
-        nonMatching: NonMatchingEvents = .acceptAndDrop, _ handler: @escaping CloudEventHandler
+        nonMatching: NonMatchingEvents = .acceptAndDrop,
+        onNonMatching: @escaping @Sendable (CloudEvent, CloudEventContext) -> Void = { _, _ in },
+        _ handler: @escaping CloudEventHandler
     ) -> CloudEventHandler {
         let matcher = self
         return { event, context in
             guard matcher.matches(event) else {
+                onNonMatching(event, context)
                 switch nonMatching {
                 case .acceptAndDrop:
                     return nil

@@ -1,0 +1,80 @@
+#if WebSocket && Metrics
+    import CloudEvents
+    import CloudEventsTracing
+    import CloudEventsWebSocketTransport
+    import HTTPTypes
+    import MetricsTestKit
+    import NIOWebSocket
+    import Testing
+    import TransportTestSupport
+    import WSClient
+
+    /// The metrics of the WebSocket sender and server on 127.0.0.1. Each side gets its own
+    /// `TestMetrics` (``CloudEventMetrics/factory``), so no test reads a process-wide measure.
+    @Suite("Metrics of the WebSocket sender and server", .timeLimit(.minutes(2)))
+    struct WebSocketMetricsTests {
+        @Test("3 sends, one refused by the handler, and an invalid message: exact counts, documented dimensions")
+        func knownWorkload() async throws {
+            let senderMetrics = TestMetrics()
+            let serverMetrics = TestMetrics()
+            var serving = WebSocketCloudEventServer.Configuration()
+            serving.metrics = CloudEventMetrics(factory: serverMetrics)
+            let running = try await RunningServer.start(
+                WebSocketCloudEventServer(configuration: serving, logger: silentLogger) { event, _ in
+                    if event.type == "com.example.refuse" {
+                        throw CloudEventError(.invalidData, attribute: "data", message: "refused by the test handler")
+                    }
+                    return nil
+                })
+            var sending = WebSocketCloudEventSender.Configuration()
+            sending.metrics = CloudEventMetrics(factory: senderMetrics)
+            let sender = WebSocketCloudEventSender(url: running.url, configuration: sending)
+            // The sender's close handshake ends after the server has handled every event before it.
+            try await sender.withConnection {
+                try await sender.send(event("1"))
+                try await sender.send(CloudEvent(id: "2", source: "/tests", type: "com.example.refuse"))
+                try await sender.send(event("3"))
+            }
+            let close = try await WebSocketClient.connect(
+                url: running.url,
+                configuration: WebSocketClientConfiguration(additionalHeaders: [
+                    .secWebSocketProtocol: "cloudevents.json"
+                ]),
+                logger: silentLogger
+            ) { inbound, outbound, _ in
+                try await outbound.write(.text("not an event"))
+                for try await _ in inbound {}
+            }
+            #expect(close?.closeCode == .dataInconsistentWithMessage)
+            try await running.stop()
+
+            let send = [
+                "messaging.system": "websocket", "messaging.operation.name": "send",
+                "messaging.destination.name": "/events", "server.address": "127.0.0.1",
+                "server.port": String(running.port),
+            ]
+            #expect(senderMetrics.total(CloudEventMetrics.Name.sentMessages, send) == 3)
+            #expect(senderMetrics.timerCount(CloudEventMetrics.Name.operationDuration, send) == 3)
+            let process = [
+                "messaging.system": "websocket", "messaging.operation.name": "process",
+                "messaging.destination.name": "/events",
+            ]
+            var refusedProcess = process
+            refusedProcess["error.type"] = "invalid_data"
+            var refusedByHandler = process
+            refusedByHandler["cloudevents.error.code"] = "invalid_data"
+            #expect(serverMetrics.total(CloudEventMetrics.Name.consumedMessages, process) == 3)
+            #expect(serverMetrics.timerCount(CloudEventMetrics.Name.processDuration, process) == 2)
+            #expect(serverMetrics.timerCount(CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
+            #expect(serverMetrics.total(CloudEventMetrics.Name.refusedEvents, refusedByHandler) == 1)
+            let invalid = serverMetrics.counters(label: CloudEventMetrics.Name.refusedEvents)
+                .filter { $0.dimensions.contains { $0 == ("cloudevents.error.code", "malformed_input") } }
+            #expect(invalid.reduce(0) { $0 + $1.totalValue } == 1)
+            #expect(
+                senderMetrics.dimensionNames.union(serverMetrics.dimensionNames) == [
+                    "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address",
+                    "server.port", "error.type", "cloudevents.error.code",
+                ])
+        }
+    }
+#endif
