@@ -244,6 +244,9 @@
         // MARK: Handling
 
         private func handle(_ received: NATSReceivedMessage) async {
+            // A cancelled run (the receiver is being killed) hands nothing more to the handler and
+            // answers nothing: the server delivers the message again after the ack wait.
+            guard !Task.isCancelled else { return }
             guard let replyTo = received.replyTo, let metadata = JetStreamMessageMetadata(replySubject: replyTo)
             else {
                 state.withLockedValue { $0.invalid += 1 }

@@ -112,5 +112,32 @@
                 #expect(receiver.invalidMessages == 1)
             }
         }
+
+        @Test("a send to a server that stopped answering counts one deadline_exceeded send; none stays in flight")
+        func deadline() async throws {
+            try await withNATSServer { server in
+                let metrics = TestMetrics()
+                let client = try await NATSTransportTests.client(server, name: "deadline")
+                var sending = NATSCloudEventSender.Configuration(timeout: .milliseconds(300))
+                sending.metrics = CloudEventMetrics(factory: metrics)
+                let sender = NATSCloudEventSender(client: client, subject: "frozen", configuration: sending)
+                try await sender.send(TestEvents.small(0))
+                server.suspend()
+                let error = await #expect(throws: CloudEventError.self) { try await sender.send(TestEvents.small(1)) }
+                server.resume()
+                #expect(error?.code == .deadlineExceeded)
+                try await client.drain()
+                var dimensions = [
+                    "messaging.system": "nats", "messaging.operation.name": "send",
+                    "messaging.destination.name": "frozen", "server.address": "127.0.0.1",
+                    "server.port": String(server.port),
+                ]
+                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions) == 1)
+                dimensions["error.type"] = "deadline_exceeded"
+                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions) == 1)
+                #expect(metrics.timerCount(CloudEventMetrics.Name.operationDuration, dimensions) == 1)
+                #expect(metrics.meters(label: CloudEventMetrics.Name.sendsInFlight).map(\.lastValue) == [0])
+            }
+        }
     }
 #endif
