@@ -41,36 +41,29 @@
                     _ = await handled.first(3)
                     try await client.drain()
                 }
-                let send = [
-                    "messaging.system": "nats", "messaging.operation.name": "send",
-                    "messaging.destination.name": "metered", "server.address": "127.0.0.1",
-                    "server.port": String(server.port),
-                ]
+                let send = MessagingDimensions.send(system: "nats", destination: "metered", port: server.port)
                 #expect(senderMetrics.total(CloudEventMetrics.Name.sentMessages, send) == 3)
                 #expect(senderMetrics.timerCount(CloudEventMetrics.Name.operationDuration, send) == 3)
                 let inFlight = senderMetrics.meters(label: CloudEventMetrics.Name.sendsInFlight)
                 #expect(inFlight.map(\.lastValue) == [0])
 
-                let process = [
-                    "messaging.system": "nats", "messaging.operation.name": "process",
-                    "messaging.destination.name": "metered",
-                ]
-                var refusedProcess = process
-                refusedProcess["error.type"] = "invalid_data"
-                var refusedByHandler = process
-                refusedByHandler["cloudevents.error.code"] = "invalid_data"
-                var invalidMessage = process
-                invalidMessage["cloudevents.error.code"] = "malformed_input"
+                let process = MessagingDimensions.process(system: "nats", destination: "metered")
                 #expect(receiverMetrics.total(CloudEventMetrics.Name.consumedMessages, process) == 3)
                 #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, process) == 2)
-                #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
-                #expect(receiverMetrics.total(CloudEventMetrics.Name.refusedEvents, refusedByHandler) == 1)
-                #expect(receiverMetrics.total(CloudEventMetrics.Name.refusedEvents, invalidMessage) == 1)
                 #expect(
-                    senderMetrics.dimensionNames.union(receiverMetrics.dimensionNames) == [
-                        "messaging.system", "messaging.operation.name", "messaging.destination.name",
-                        "server.address", "server.port", "error.type", "cloudevents.error.code",
-                    ])
+                    receiverMetrics.timerCount(
+                        CloudEventMetrics.Name.processDuration, process.adding("error.type", "invalid_data")) == 1)
+                #expect(
+                    receiverMetrics.total(
+                        CloudEventMetrics.Name.refusedEvents, process.adding("cloudevents.error.code", "invalid_data"))
+                        == 1)
+                #expect(
+                    receiverMetrics.total(
+                        CloudEventMetrics.Name.refusedEvents,
+                        process.adding("cloudevents.error.code", "malformed_input")) == 1)
+                #expect(
+                    senderMetrics.dimensionNames.union(receiverMetrics.dimensionNames)
+                        == MessagingDimensions.documentedNames)
             }
         }
 
@@ -101,14 +94,12 @@
                 receiver.shutdown()
                 try await run.value
                 try await client.drain()
-                let process = [
-                    "messaging.system": "nats", "messaging.operation.name": "process",
-                    "messaging.destination.name": "metered.orders",
-                ]
-                var invalidMessage = process
-                invalidMessage["cloudevents.error.code"] = "malformed_input"
+                let process = MessagingDimensions.process(system: "nats", destination: "metered.orders")
                 #expect(metrics.total(CloudEventMetrics.Name.consumedMessages, process) == 2)
-                #expect(metrics.total(CloudEventMetrics.Name.refusedEvents, invalidMessage) == 1)
+                #expect(
+                    metrics.total(
+                        CloudEventMetrics.Name.refusedEvents,
+                        process.adding("cloudevents.error.code", "malformed_input")) == 1)
                 #expect(receiver.invalidMessages == 1)
             }
         }
@@ -127,15 +118,11 @@
                 server.resume()
                 #expect(error?.code == .deadlineExceeded)
                 try await client.drain()
-                var dimensions = [
-                    "messaging.system": "nats", "messaging.operation.name": "send",
-                    "messaging.destination.name": "frozen", "server.address": "127.0.0.1",
-                    "server.port": String(server.port),
-                ]
-                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions) == 1)
-                dimensions["error.type"] = "deadline_exceeded"
-                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions) == 1)
-                #expect(metrics.timerCount(CloudEventMetrics.Name.operationDuration, dimensions) == 1)
+                let send = MessagingDimensions.send(system: "nats", destination: "frozen", port: server.port)
+                let timedOut = send.adding("error.type", "deadline_exceeded")
+                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, send) == 1)
+                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, timedOut) == 1)
+                #expect(metrics.timerCount(CloudEventMetrics.Name.operationDuration, timedOut) == 1)
                 #expect(metrics.meters(label: CloudEventMetrics.Name.sendsInFlight).map(\.lastValue) == [0])
             }
         }

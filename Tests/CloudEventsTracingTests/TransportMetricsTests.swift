@@ -47,10 +47,7 @@
                 return port
             }
 
-            let send = [
-                "messaging.system": "http", "messaging.operation.name": "send", "messaging.destination.name": "/events",
-                "server.address": "127.0.0.1", "server.port": String(port),
-            ]
+            let send = MessagingDimensions.send(system: "http", destination: "/events", port: port)
             var refusedSend = send
             refusedSend["error.type"] = "rejected_by_peer"
             #expect(senderMetrics.total(CloudEventMetrics.Name.sentMessages, send) == 4)
@@ -65,24 +62,19 @@
             #expect(inFlight.first?.lastValue == 0)
             #expect(inFlight.first?.values.max() == 1)
 
-            let process = [
-                "messaging.system": "http", "messaging.operation.name": "process",
-                "messaging.destination.name": "/events",
-            ]
-            var refusedProcess = process
-            refusedProcess["error.type"] = "invalid_data"
-            var refusal = process
-            refusal["cloudevents.error.code"] = "invalid_data"
+            let process = MessagingDimensions.process(system: "http", destination: "/events")
             #expect(receiverMetrics.total(CloudEventMetrics.Name.consumedMessages, process) == 6)
             #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, process) == 5)
-            #expect(receiverMetrics.timerCount(CloudEventMetrics.Name.processDuration, refusedProcess) == 1)
-            #expect(receiverMetrics.total(CloudEventMetrics.Name.refusedEvents, refusal) == 1)
+            #expect(
+                receiverMetrics.timerCount(
+                    CloudEventMetrics.Name.processDuration, process.adding("error.type", "invalid_data")) == 1)
+            #expect(
+                receiverMetrics.total(
+                    CloudEventMetrics.Name.refusedEvents, process.adding("cloudevents.error.code", "invalid_data"))
+                    == 1)
             // Nothing else: every metric has exactly the documented dimensions.
             #expect(
-                senderMetrics.dimensionNames.union(receiverMetrics.dimensionNames) == [
-                    "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address",
-                    "server.port", "error.type", "cloudevents.error.code",
-                ])
+                senderMetrics.dimensionNames.union(receiverMetrics.dimensionNames) == MessagingDimensions.documentedNames)
         }
 
         @Test("a retry then success counts one send with one retry; a deadline counts a deadline_exceeded send")
@@ -124,10 +116,7 @@
                 return port
             }
             func dimensions(_ path: String) -> [String: String] {
-                [
-                    "messaging.system": "http", "messaging.operation.name": "send", "messaging.destination.name": path,
-                    "server.address": "127.0.0.1", "server.port": String(port),
-                ]
+                MessagingDimensions.send(system: "http", destination: path, port: port)
             }
             #expect(metrics.total(CloudEventMetrics.Name.sentMessages, dimensions("/flaky")) == 1)
             let retries = try metrics.expectRecorder(

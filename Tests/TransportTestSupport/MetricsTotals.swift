@@ -22,3 +22,33 @@
         }
     }
 #endif
+
+/// The dimensions the documentation gives every transport's metrics, built one way for every
+/// test that checks them.
+public enum MessagingDimensions {
+    /// A sender's: the base dimensions and the server.
+    public static func send(system: String, destination: String, port: Int) -> [String: String] {
+        [
+            "messaging.system": system, "messaging.operation.name": "send", "messaging.destination.name": destination,
+            "server.address": "127.0.0.1", "server.port": String(port),
+        ]
+    }
+
+    /// A receiver's: the base dimensions.
+    public static func process(system: String, destination: String) -> [String: String] {
+        ["messaging.system": system, "messaging.operation.name": "process", "messaging.destination.name": destination]
+    }
+
+    /// Every dimension name a workload of sends, failures and refusals records, and no other.
+    public static let documentedNames: Set<String> = [
+        "messaging.system", "messaging.operation.name", "messaging.destination.name", "server.address", "server.port",
+        "error.type", "cloudevents.error.code",
+    ]
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// These dimensions and one more.
+    public func adding(_ name: String, _ value: String) -> Self {
+        merging([name: value]) { _, new in new }
+    }
+}
