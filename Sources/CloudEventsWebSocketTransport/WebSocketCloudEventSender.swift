@@ -201,6 +201,7 @@
 
         /// Runs ``run()`` around `body`, then shuts down (writing what is queued) and returns
         /// `body`'s result.
+        @discardableResult
         public func withConnection<Result: Sendable>(
             gracePeriod: Duration = .seconds(10), _ body: () async throws -> Result
         ) async throws -> Result {
