@@ -240,6 +240,10 @@ let package = Package(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
                 // Exact metric totals (MetricsTotals.swift).
                 .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
+                // Spans with W3C propagation (W3CInMemoryTracer.swift).
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
         // The NATS sender and receiver: the CloudEventsNATS binding over CloudEventsNATSClient.
@@ -382,6 +386,8 @@ let package = Package(
                 "CloudEvents", "CloudEventsWebSocket", "CloudEventsWebSocketTransport", "CloudEventsTransport",
                 "CoreTestSupport", "TransportTestSupport", "CloudEventsTracing",
                 .product(name: "MetricsTestKit", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["WebSocket"])),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket", condition: .when(traits: ["WebSocket"])),
                 .product(name: "WSClient", package: "swift-websocket", condition: .when(traits: ["WebSocket"])),

@@ -1,6 +1,6 @@
 #if Tracing
-    import InMemoryTracing
-    import Tracing
+    public import InMemoryTracing
+    public import Tracing
     import W3CTraceContext
 
     /// swift-distributed-tracing's `InMemoryTracer` with W3C Trace Context propagation.
@@ -10,12 +10,16 @@
     /// swift-otel propagates. This tracer keeps the in-memory spans and ids (random, W3C-sized hex)
     /// and reads and writes `traceparent` as swift-otel's W3C propagator does; malformed headers
     /// are ignored, as W3C Trace Context requires.
-    struct W3CInMemoryTracer: Tracer {
-        let spans = InMemoryTracer(
+    public struct W3CInMemoryTracer: Tracer {
+        /// The in-memory tracer holding the spans.
+        public let spans = InMemoryTracer(
             idGenerator: InMemoryTracer.IDGenerator(
                 nextTraceID: { TraceID.random().description }, nextSpanID: { SpanID.random().description }))
 
-        func startSpan<Instant: TracerInstant>(
+        /// A tracer with no spans yet.
+        public init() {}
+
+        public func startSpan<Instant: TracerInstant>(
             _ operationName: String, context: @autoclosure () -> ServiceContext, ofKind kind: SpanKind,
             at instant: @autoclosure () -> Instant, function: String, file fileID: String, line: UInt
         ) -> InMemorySpan {
@@ -24,20 +28,20 @@
                 line: line)
         }
 
-        func activeSpan(identifiedBy context: ServiceContext) -> InMemorySpan? {
+        public func activeSpan(identifiedBy context: ServiceContext) -> InMemorySpan? {
             spans.activeSpan(identifiedBy: context)
         }
 
-        func forceFlush() {}
+        public func forceFlush() {}
 
-        func inject<Carrier, Inject: Injector>(
+        public func inject<Carrier, Inject: Injector>(
             _ context: ServiceContext, into carrier: inout Carrier, using injector: Inject
         ) where Inject.Carrier == Carrier {
             guard let span = context.inMemorySpanContext else { return }
             injector.inject("00-\(span.traceID)-\(span.spanID)-01", forKey: "traceparent", into: &carrier)
         }
 
-        func extract<Carrier, Extract: Extractor>(
+        public func extract<Carrier, Extract: Extractor>(
             _ carrier: Carrier, into context: inout ServiceContext, using extractor: Extract
         ) where Extract.Carrier == Carrier {
             guard let value = extractor.extract(key: "traceparent", from: carrier),
@@ -47,6 +51,7 @@
                 traceID: parsed.traceID.description, spanID: parsed.spanID.description, parentSpanID: nil)
         }
 
-        var finishedSpans: [FinishedInMemorySpan] { spans.finishedSpans }
+        /// The spans that ended, in the order they ended.
+        public var finishedSpans: [FinishedInMemorySpan] { spans.finishedSpans }
     }
 #endif
