@@ -112,7 +112,6 @@
                 var sending = NATSCloudEventSender.Configuration(timeout: .milliseconds(300))
                 sending.metrics = CloudEventMetrics(factory: metrics)
                 let sender = NATSCloudEventSender(client: client, subject: "frozen", configuration: sending)
-                try await sender.send(TestEvents.small(0))
                 server.suspend()
                 let error = await #expect(throws: CloudEventError.self) { try await sender.send(TestEvents.small(1)) }
                 server.resume()
@@ -120,7 +119,7 @@
                 try await client.drain()
                 let send = MessagingDimensions.send(system: "nats", destination: "frozen", port: server.port)
                 let timedOut = send.adding("error.type", "deadline_exceeded")
-                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, send) == 1)
+                #expect(metrics.total(CloudEventMetrics.Name.sentMessages, send) == 0)
                 #expect(metrics.total(CloudEventMetrics.Name.sentMessages, timedOut) == 1)
                 #expect(metrics.timerCount(CloudEventMetrics.Name.operationDuration, timedOut) == 1)
                 #expect(metrics.meters(label: CloudEventMetrics.Name.sendsInFlight).map(\.lastValue) == [0])
