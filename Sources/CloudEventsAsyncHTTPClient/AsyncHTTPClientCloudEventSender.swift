@@ -3,7 +3,7 @@
     public import CloudEvents
     public import CloudEventsHTTP
     import CloudEventsTracing
-    import CloudEventsTransport
+    public import CloudEventsTransport
     import HTTPTypes
     public import Logging
     import NIOCore
@@ -21,7 +21,7 @@
     /// ```
     ///
     /// - **Modes.** Single events go in the configuration's mode (binary by default, with its
-    ///   header budget); ``send(batch:)`` uses batch mode. A `415` from the peer is an error
+    ///   header budget); ``send(batch:deadline:logger:)`` uses batch mode. A `415` from the peer is an error
     ///   (``/CloudEvents/CloudEventError/Code/rejectedByPeer``), never a silent switch of mode.
     /// - **Retries.** Connection errors and `408`, `429`, `502`, `503` and `504` are retried as
     ///   ``/CloudEventsTransport/RetryPolicy`` describes, honouring `Retry-After`, always with
@@ -48,7 +48,7 @@
     /// until the deadline, so the retry policy never sees connection errors; and a client that
     /// follows redirects turns `POST` into `GET` on `301`/`302`/`303`, which the sender reports as
     /// ``/CloudEvents/CloudEventError/Code/transportFailed`` rather than count as delivery.
-    public final class AsyncHTTPClientCloudEventSender: CloudEventSender, Service {
+    public final class AsyncHTTPClientCloudEventSender: DeadlineCloudEventSender, Service {
         /// Where events are sent.
         public let url: String
         /// How events are encoded, delivered and retried.
@@ -160,12 +160,6 @@
                 injectsTrace: injectsTrace, transmit: transmit(logger: logger ?? self.logger))
         }
 
-        /// Sends one event in the configured mode within the configuration's `timeout`, and returns
-        /// the peer's reply event, if any; see ``send(_:deadline:logger:)``.
-        @discardableResult
-        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-            try await send(event, deadline: nil)
-        }
 
         /// Sends events as one batch-mode request and returns the peer's reply events (none when
         /// it accepted them without a reply).
@@ -185,12 +179,6 @@
                 injectsTrace: injectsTrace, transmit: transmit(logger: logger ?? self.logger))
         }
 
-        /// Sends events as one batch-mode request within the configuration's `timeout`; see
-        /// ``send(batch:deadline:logger:)``.
-        @discardableResult
-        public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
-            try await send(batch: batch, deadline: nil)
-        }
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
         /// ``shutdownGracePeriod``), then cancels the rest, each of which throws

@@ -4,7 +4,7 @@
     import AsyncHTTPClient
     import CloudEventsAsyncHTTPClient
     import NIOHTTP1
-    import CloudEventsTransport
+    public import CloudEventsTransport
     public import Logging
     import NIOCore
     public import Vapor
@@ -37,7 +37,7 @@
     /// (`app.http.client.configuration`); set `redirectConfiguration = .disallow` and
     /// `connectionPool.retryConnectionEstablishment = false` there so that a redirected `POST` is
     /// not taken for delivery and the retry policy sees refused connections.
-    public final class VaporCloudEventSender: CloudEventSender {
+    public final class VaporCloudEventSender: DeadlineCloudEventSender {
         /// Where events are sent.
         public let url: String
         /// How events are encoded, delivered and retried.
@@ -91,11 +91,6 @@
                 event, deadline: deadline, logger: logger ?? self.logger, inFlight: inFlight, transmit: transmit)
         }
 
-        /// Sends one event within the configuration's `timeout`; see ``send(_:deadline:logger:)``.
-        @discardableResult
-        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-            try await send(event, deadline: nil)
-        }
 
         /// Sends events as one batch-mode request and returns the peer's reply events.
         ///
@@ -113,12 +108,6 @@
                 transmit: transmit)
         }
 
-        /// Sends events as one batch-mode request within the configuration's `timeout`; see
-        /// ``send(batch:deadline:logger:)``.
-        @discardableResult
-        public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
-            try await send(batch: batch, deadline: nil)
-        }
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
         /// ``shutdownGracePeriod``), then cancels the rest. The client stays Vapor's to shut down.
