@@ -25,9 +25,11 @@ import Logging
 /// For a batch, the handler's first thrown error ends the batch: the events before it were
 /// handled, and the problem body's `index` names the failing event.
 ///
-/// A server adapter is thin glue: it collects the body up to ``HTTPReceiverOptions/maximumBodySize``
-/// (answering ``bodyTooLarge(declaredSize:)`` beyond it), gives the handler's context its
-/// framework's logger and values, and writes the ``Response`` back:
+/// A server adapter is thin glue: it gives ``respond(to:context:collectingBody:)`` a way to read
+/// its framework's body up to a limit (the endpoint answers ``bodyTooLarge(declaredSize:)``
+/// beyond ``HTTPReceiverOptions/maximumBodySize``), gives the handler's context its framework's
+/// logger and values, and writes the ``Response`` back (Hummingbird's and Vapor's adapters are
+/// this and no more):
 ///
 /// ```swift
 /// let endpoint = HTTPCloudEventEndpoint(options: options) { event, context in
