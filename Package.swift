@@ -31,11 +31,13 @@ let package = Package(
         .library(name: "CloudEventsAsyncHTTPClient", targets: ["CloudEventsAsyncHTTPClient"]),
         .library(name: "CloudEventsURLSession", targets: ["CloudEventsURLSession"]),
         .library(name: "CloudEventsHummingbird", targets: ["CloudEventsHummingbird"]),
+        .library(name: "CloudEventsVapor", targets: ["CloudEventsVapor"]),
         .library(name: "CloudEventsTracing", targets: ["CloudEventsTracing"]),
         .library(name: "CloudEventsSQL", targets: ["CloudEventsSQL"]),
         .library(name: "CloudEventsTesting", targets: ["CloudEventsTesting"]),
         .executable(name: "cloudevents-example-sender", targets: ["SenderExample"]),
         .executable(name: "cloudevents-example-receiver", targets: ["ReceiverExample"]),
+        .executable(name: "cloudevents-example-vapor", targets: ["VaporExample"]),
         .executable(name: "cloudevents", targets: ["CloudEventsCLI"]),
     ],
     traits: [
@@ -69,6 +71,11 @@ let package = Package(
             description:
                 "CloudEventsWebSocketTransport: the WebSocket server route on hummingbird-websocket and the sender and receiver on swift-websocket."
         ),
+        .trait(
+            name: "Vapor",
+            description:
+                "CloudEventsVapor: routes, a Request helper, CloudEvent responses and a sender over Vapor 4's Client (vapor/vapor). Off by default: see README's design notes.",
+            enabledTraits: ["AsyncHTTPClient"]),
         .default(enabledTraits: [
             "AsyncHTTPClient", "Hummingbird", "Tracing", "ServiceLifecycle", "NATS", "Metrics", "WebSocket",
         ]),
@@ -89,6 +96,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
     ],
     targets: [
         .target(name: "CloudEvents", swiftSettings: strictSettings),
@@ -202,6 +210,28 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
+        // Vapor 4 glue over the HTTP binding's endpoint and delivery.
+        .target(
+            name: "CloudEventsVapor",
+            dependencies: [
+                // The AsyncHTTPClient adapter for its error classification and header conversions:
+                // Vapor's `Client` is AsyncHTTPClient (so the trait `Vapor` enables `AsyncHTTPClient`).
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsTracing", "CloudEventsAsyncHTTPClient",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["Vapor"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Vapor"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Vapor"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Vapor"])),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "VaporExample",
+            dependencies: [
+                "CloudEvents", "CloudEventsVapor",
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ],
+            path: "Examples/Vapor", swiftSettings: strictSettings),
         .executableTarget(
             name: "SenderExample",
             dependencies: [
@@ -244,6 +274,9 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
                 .product(name: "W3CTraceContext", package: "swift-w3c-trace-context", condition: .when(traits: ["Tracing"])),
+                // The raw HTTP client the receiver scenarios send hand-made requests with.
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["AsyncHTTPClient"])),
             ],
             path: "Tests/TransportTestSupport", swiftSettings: strictSettings),
         // The NATS sender and receiver: the CloudEventsNATS binding over CloudEventsNATSClient.
@@ -457,6 +490,21 @@ let package = Package(
                 .product(
                     name: "ServiceLifecycle", package: "swift-service-lifecycle",
                     condition: .when(traits: ["Hummingbird", "ServiceLifecycle"])),
+            ],
+            swiftSettings: strictSettings),
+        // The Vapor adapter against real Vapor applications on 127.0.0.1, and the receiver
+        // behaviour both servers share.
+        .testTarget(
+            name: "CloudEventsVaporTests",
+            dependencies: [
+                "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsVapor", "CloudEventsHummingbird",
+                "CloudEventsAsyncHTTPClient", "TransportTestSupport", "CoreTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
+                .product(
+                    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: strictSettings),
         .testTarget(

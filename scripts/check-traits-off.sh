@@ -7,8 +7,9 @@
 # 1. `swift build --build-tests --disable-default-traits` in its own scratch path
 #    (`.build-traits-off`), so it never disturbs `.build`.
 # 2. A throwaway package under $TMPDIR depends on this one by path with `traits: []` and uses
-#    `AsyncHTTPClientCloudEventSender`, `NATSClient` and `WebSocketCloudEventSender`: its build must
-#    fail, and the compiler's messages must name the AsyncHTTPClient, NATS and WebSocket traits.
+#    `AsyncHTTPClientCloudEventSender`, `NATSClient`, `WebSocketCloudEventSender` and
+#    `VaporCloudEventSender`: its build must fail, and the compiler's messages must name the
+#    AsyncHTTPClient, NATS, WebSocket and Vapor traits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repository="$PWD"
@@ -33,6 +34,7 @@ let package = Package(
                 .product(name: "CloudEventsAsyncHTTPClient", package: "$(basename "$repository")"),
                 .product(name: "CloudEventsNATSClient", package: "$(basename "$repository")"),
                 .product(name: "CloudEventsWebSocketTransport", package: "$(basename "$repository")"),
+                .product(name: "CloudEventsVapor", package: "$(basename "$repository")"),
             ])
     ]
 )
@@ -41,16 +43,18 @@ cat > "$dependent/Sources/Dependent/main.swift" << 'SOURCE'
 import CloudEventsAsyncHTTPClient
 import CloudEventsNATSClient
 import CloudEventsWebSocketTransport
+import CloudEventsVapor
 
 let sender = AsyncHTTPClientCloudEventSender(url: "http://127.0.0.1:8080/")
 let client = NATSClient(configuration: nil)
 let webSocketSender = WebSocketCloudEventSender(url: "ws://127.0.0.1:8080/")
+let vaporSender = VaporCloudEventSender(url: "http://127.0.0.1:8080/")
 SOURCE
 if output="$(cd "$dependent" && swift build 2>&1)"; then
     echo "traits off: a dependent using AsyncHTTPClientCloudEventSender and NATSClient without their traits compiled" >&2
     exit 1
 fi
-for trait in AsyncHTTPClient NATS WebSocket; do
+for trait in AsyncHTTPClient NATS WebSocket Vapor; do
     expected="needs the $trait trait of swift-cloudevents"
     if ! grep -q "$expected" <<< "$output"; then
         echo "$output" >&2

@@ -29,7 +29,7 @@ modules=(
     CloudEvents CloudEventsFoundation CloudEventsKafka CloudEventsAMQP CloudEventsMQTT CloudEventsNATS CloudEventsAvro
     CloudEventsNATSClient CloudEventsTransport CloudEventsTracing CloudEventsHTTP
     CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird
-    CloudEventsNATSTransport CloudEventsWebSocket CloudEventsWebSocketTransport CloudEventsProtobuf
+    CloudEventsNATSTransport CloudEventsWebSocket CloudEventsWebSocketTransport CloudEventsProtobuf CloudEventsVapor
 )
 dependencies_of() {
     case "$1" in
@@ -40,7 +40,7 @@ dependencies_of() {
         CloudEventsHTTP) echo CloudEvents CloudEventsTransport CloudEventsTracing ;;
         CloudEventsConformance) echo CloudEvents CloudEventsHTTP CloudEventsKafka ;;
         CloudEventsTesting) echo CloudEvents CloudEventsTransport ;;
-        CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird)
+        CloudEventsAsyncHTTPClient | CloudEventsURLSession | CloudEventsHummingbird | CloudEventsVapor)
             echo CloudEvents CloudEventsTransport CloudEventsHTTP ;;
         CloudEventsNATSTransport) echo CloudEvents CloudEventsNATS CloudEventsNATSClient CloudEventsTransport ;;
         CloudEventsWebSocketTransport) echo CloudEvents CloudEventsWebSocket CloudEventsTransport ;;
@@ -53,6 +53,7 @@ build_targets=(
     CloudEventsFoundation CloudEventsConformance CloudEventsSQL CloudEventsTesting CloudEventsKafka CloudEventsAMQP
     CloudEventsMQTT CloudEventsNATS CloudEventsAvro CloudEventsNATSClient CloudEventsNATSTransport
     CloudEventsAsyncHTTPClient CloudEventsURLSession CloudEventsHummingbird CloudEventsWebSocketTransport CloudEventsProtobuf
+    CloudEventsVapor
 )
 
 scratch=.build-docs
@@ -73,7 +74,8 @@ start=$SECONDS
 
 build() {
     for target in "${build_targets[@]}"; do
-        swift build --quiet --scratch-path "$scratch" --target "$target" \
+        # `Vapor` is off by default: named beside the default traits, so CloudEventsVapor is documented.
+        swift build --quiet --scratch-path "$scratch" --target "$target" --traits default,Vapor \
             -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$graphs/all" \
             -Xswiftc -emit-extension-block-symbols
     done

@@ -37,4 +37,6 @@ if ! command -v nats-server > /dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; 
         sudo apt-get install -y nats-server || { sudo apt-get update && sudo apt-get install -y nats-server; }
     fi
 fi
-swift test "$@"
+# The `Vapor` trait is off by default (README's "Package traits"), so it is named here, beside the
+# default traits, for the Vapor adapter and its tests to be built and run.
+swift test --traits default,Vapor "$@"

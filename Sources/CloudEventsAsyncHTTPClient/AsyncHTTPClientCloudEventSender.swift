@@ -3,7 +3,7 @@
     public import CloudEvents
     public import CloudEventsHTTP
     import CloudEventsTracing
-    import CloudEventsTransport
+    public import CloudEventsTransport
     import HTTPTypes
     public import Logging
     import NIOCore
@@ -21,7 +21,7 @@
     /// ```
     ///
     /// - **Modes.** Single events go in the configuration's mode (binary by default, with its
-    ///   header budget); ``send(batch:)`` uses batch mode. A `415` from the peer is an error
+    ///   header budget); ``send(batch:deadline:logger:)`` uses batch mode. A `415` from the peer is an error
     ///   (``/CloudEvents/CloudEventError/Code/rejectedByPeer``), never a silent switch of mode.
     /// - **Retries.** Connection errors and `408`, `429`, `502`, `503` and `504` are retried as
     ///   ``/CloudEventsTransport/RetryPolicy`` describes, honouring `Retry-After`, always with
@@ -48,7 +48,7 @@
     /// until the deadline, so the retry policy never sees connection errors; and a client that
     /// follows redirects turns `POST` into `GET` on `301`/`302`/`303`, which the sender reports as
     /// ``/CloudEvents/CloudEventError/Code/transportFailed`` rather than count as delivery.
-    public final class AsyncHTTPClientCloudEventSender: CloudEventSender, Service {
+    public final class AsyncHTTPClientCloudEventSender: DeadlineCloudEventSender, Service {
         /// Where events are sent.
         public let url: String
         /// How events are encoded, delivered and retried.
@@ -155,27 +155,11 @@
         public func send(_ event: CloudEvent, deadline: ContinuousClock.Instant?, logger: Logger? = nil)
             async throws -> CloudEvent?
         {
-            let logger = logger ?? self.logger
-            return try await TransportObservation.withProducerSpan(
-                sending: event, destination: CloudEventTraceDestination(httpURL: url), metrics: configuration.metrics
-            ) { event, trace in
-                let message = try configuration.encoder.encode(event)
-                if let reason = message.structuredModeFallback {
-                    logger.debug(
-                        "sending event in structured mode",
-                        metadata: ["cloudevents.event_id": "\(event.id)", "reason": "\(reason)"])
-                }
-                let answer = try await deliver(message, trace: trace, deadline: deadline, logger: logger)
-                return try delivery.replyEvent(from: answer.answer, attempts: answer.attempts)
-            }
+            try await delivery.send(
+                event, deadline: deadline, logger: logger ?? self.logger, inFlight: inFlight,
+                injectsTrace: injectsTrace, transmit: transmit(logger: logger ?? self.logger))
         }
 
-        /// Sends one event in the configured mode within the configuration's `timeout`, and returns
-        /// the peer's reply event, if any; see ``send(_:deadline:logger:)``.
-        @discardableResult
-        public func send(_ event: CloudEvent) async throws -> CloudEvent? {
-            try await send(event, deadline: nil)
-        }
 
         /// Sends events as one batch-mode request and returns the peer's reply events (none when
         /// it accepted them without a reply).
@@ -190,22 +174,11 @@
         public func send(batch: [CloudEvent], deadline: ContinuousClock.Instant?, logger: Logger? = nil)
             async throws -> [CloudEvent]
         {
-            let logger = logger ?? self.logger
-            return try await TransportObservation.withProducerSpan(
-                sending: batch, destination: CloudEventTraceDestination(httpURL: url), metrics: configuration.metrics
-            ) { batch, trace in
-                let answer = try await deliver(
-                    try configuration.encoder.encodeBatch(batch), trace: trace, deadline: deadline, logger: logger)
-                return try delivery.replyEvents(from: answer.answer, attempts: answer.attempts)
-            }
+            try await delivery.send(
+                batch: batch, deadline: deadline, logger: logger ?? self.logger, inFlight: inFlight,
+                injectsTrace: injectsTrace, transmit: transmit(logger: logger ?? self.logger))
         }
 
-        /// Sends events as one batch-mode request within the configuration's `timeout`; see
-        /// ``send(batch:deadline:logger:)``.
-        @discardableResult
-        public func send(batch: [CloudEvent]) async throws -> [CloudEvent] {
-            try await send(batch: batch, deadline: nil)
-        }
 
         /// Refuses new sends, lets running ones finish for up to `gracePeriod` (default
         /// ``shutdownGracePeriod``), then cancels the rest, each of which throws
@@ -235,35 +208,20 @@
             await shutdown(gracePeriod: cancelled ? .zero : shutdownGracePeriod)
         }
 
-        private func deliver(
-            _ message: EncodedHTTPMessage, trace: TransportObservation.Producer, deadline: ContinuousClock.Instant?,
-            logger: Logger
-        ) async throws -> (answer: HTTPPeerAnswer, attempts: Int) {
-            var request = HTTPClientRequest(url: url)
-            request.method = HTTPMethod(rawValue: configuration.method.rawValue)
-            var headerFields = configuration.requestHeaderFields(for: message)
-            // An HTTPClient with a tracer starts its own client span and writes `traceparent`
-            // itself; a second field would make the receiver read neither.
-            if client.tracer.map({ $0 is NoOpTracer }) ?? true { trace.inject(into: &headerFields) }
-            for field in headerFields {
-                request.headers.add(name: field.name.rawName, value: field.value)
-            }
-            request.body = .bytes(ByteBuffer(bytes: message.body))
-            let prepared = request
-            let (client, logger, delivery, limit) = (client, logger, delivery, configuration.maximumAnswerBodySize)
-            return try await inFlight.run {
-                let (answer, attempts) = try await delivery.deliver(
-                    deadline: deadline,
-                    onRetry: { attempt, problem, wait in
-                        logger.debug(
-                            "retrying a CloudEvents send",
-                            metadata: ["attempt": "\(attempt)", "problem": "\(problem)", "wait": "\(wait)"])
-                    }
-                ) { timeLeft in
-                    try await client.attempt(prepared, timeLeft: timeLeft, successBodyLimit: limit, logger: logger)
-                }
-                trace.recordAnswer(status: answer.status, attempts: attempts)
-                return (answer, attempts)
+        /// An HTTPClient with a tracer starts its own client span and writes `traceparent`
+        /// itself; a second field would make the receiver read neither.
+        private var injectsTrace: Bool { client.tracer.map { $0 is NoOpTracer } ?? true }
+
+        private func transmit(logger: Logger) -> HTTPDelivery.Transmit {
+            let (client, url, method, limit) = (
+                client, url, HTTPMethod(rawValue: configuration.method.rawValue), configuration.maximumAnswerBodySize
+            )
+            return { headerFields, body, timeLeft in
+                var request = HTTPClientRequest(url: url)
+                request.method = method
+                request.headers = HTTPHeaders(headerFields)
+                request.body = .bytes(ByteBuffer(bytes: body))
+                return try await client.attempt(request, timeLeft: timeLeft, successBodyLimit: limit, logger: logger)
             }
         }
     }

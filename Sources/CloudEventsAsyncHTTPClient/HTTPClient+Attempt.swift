@@ -1,5 +1,5 @@
 #if AsyncHTTPClient
-    import AsyncHTTPClient
+    package import AsyncHTTPClient
     import CloudEventsHTTP
     import CloudEventsTransport
     import HTTPTypes
@@ -25,12 +25,7 @@
                             + " not to follow redirects")
                 }
                 let status = Int(response.status.code)
-                var headerFields = HTTPFields()
-                for (name, value) in response.headers {
-                    if let fieldName = HTTPField.Name(name) {
-                        headerFields.append(HTTPField(name: fieldName, value: value))
-                    }
-                }
+                let headerFields = HTTPFields(response.headers)
                 let limit = HTTPPeerAnswer.bodyLimit(status: status, maximumSuccessBodySize: successBodyLimit)
                 var body: [UInt8] = []
                 var isTruncated = false
@@ -45,16 +40,21 @@
                 }
                 return HTTPPeerAnswer(
                     status: status, headerFields: headerFields, body: body, isBodyTruncated: isTruncated)
-            } catch let error as HTTPClientError {
-                throw Self.classify(error)
-            } catch let error as AttemptFailure {
-                throw error
-            } catch is CancellationError {
-                throw CancellationError()
             } catch {
-                // Errors from below the client (connection refused, reset, DNS...) mean no answer.
-                throw AttemptFailure(
-                    .connection, reason: ConnectionFailureReason.describe(error), underlyingError: error)
+                throw Self.attemptFailure(for: error)
+            }
+        }
+
+        /// What an error of AsyncHTTPClient (or of the NIO channel below it) means for the retry
+        /// loop: an ``/CloudEventsTransport/AttemptFailure`` in plain words, or `CancellationError`.
+        /// The Vapor sender, whose `Client` is AsyncHTTPClient, classifies with it too.
+        package static func attemptFailure(for error: any Error) -> any Error {
+            switch error {
+            case let error as HTTPClientError: classify(error)
+            case let error as AttemptFailure: error
+            case is CancellationError: CancellationError()
+            // Errors from below the client (connection refused, reset, DNS...) mean no answer.
+            default: AttemptFailure(.connection, reason: ConnectionFailureReason.describe(error), underlyingError: error)
             }
         }
 

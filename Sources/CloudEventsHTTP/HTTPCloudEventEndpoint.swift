@@ -25,9 +25,11 @@ import Logging
 /// For a batch, the handler's first thrown error ends the batch: the events before it were
 /// handled, and the problem body's `index` names the failing event.
 ///
-/// A server adapter is thin glue: it collects the body up to ``HTTPReceiverOptions/maximumBodySize``
-/// (answering ``bodyTooLarge(declaredSize:)`` beyond it), gives the handler's context its
-/// framework's logger and values, and writes the ``Response`` back:
+/// A server adapter is thin glue: it gives ``respond(to:context:collectingBody:)`` a way to read
+/// its framework's body up to a limit (the endpoint answers ``bodyTooLarge(declaredSize:)``
+/// beyond ``HTTPReceiverOptions/maximumBodySize``), gives the handler's context its framework's
+/// logger and values, and writes the ``Response`` back (Hummingbird's and Vapor's adapters are
+/// this and no more):
 ///
 /// ```swift
 /// let endpoint = HTTPCloudEventEndpoint(options: options) { event, context in
@@ -151,6 +153,30 @@ public struct HTTPCloudEventEndpoint: Sendable {
         return reply(replies, mode: decoded.mode, format: replyFormat(for: request), logger: logger)
     }
 
+    /// Answers one request, collecting its body with `collect`: ``bodyTooLarge(declaredSize:)``
+    /// when `Content-Length` declares more than ``HTTPReceiverOptions/maximumBodySize`` (without
+    /// reading the body) or when `collect` finds more, otherwise ``respond(to:body:context:)``.
+    /// This is what a server adapter calls.
+    ///
+    /// - Parameters:
+    ///   - request: The request head.
+    ///   - context: The handler's context as the adapter prepared it.
+    ///   - collect: Reads the framework's body, returning `nil` when it holds more than the
+    ///     `limit` bytes it is given.
+    /// - Throws: What ``respond(to:body:context:)`` throws, and what `collect` throws.
+    public func respond(
+        to request: HTTPRequest, context: CloudEventContext,
+        collectingBody collect: (_ limit: Int) async throws -> [UInt8]?
+    ) async throws -> Response {
+        let body: [UInt8]
+        do {
+            body = try await options.collectBody(of: request, collect)
+        } catch let error as CloudEventError where error.code == .limitExceeded {
+            return Self.problem(error)
+        }
+        return try await respond(to: request, body: body, context: context)
+    }
+
     /// The request's path without its query: the destination's name in spans and metrics.
     private static func path(of request: HTTPRequest) -> String {
         request.path.map { String($0.prefix { $0 != "?" }) } ?? "/"
@@ -162,20 +188,13 @@ public struct HTTPCloudEventEndpoint: Sendable {
     /// - Parameter declaredSize: The size `Content-Length` declared, when that is how the adapter
     ///   knew (it then need not read the body at all).
     public func bodyTooLarge(declaredSize: Int?) -> Response {
-        Self.problem(
-            CloudEventError(
-                .limitExceeded, attribute: "data",
-                message: "the body" + (declaredSize.map { " of \($0) bytes" } ?? "")
-                    + " exceeds the limit of \(options.maximumBodySize) bytes"))
+        Self.problem(options.bodyTooLarge(declaredSize: declaredSize))
     }
 
     /// The `Content-Length` of `request` when it declares more than the body limit: an adapter
     /// answers ``bodyTooLarge(declaredSize:)`` before reading the body.
     public func declaredSizeOverLimit(_ request: HTTPRequest) -> Int? {
-        guard let declared = request.headerFields[.contentLength].flatMap({ Int($0) }),
-            declared > options.maximumBodySize
-        else { return nil }
-        return declared
+        options.declaredSizeOverLimit(request)
     }
 
     /// The answer for a refused request: the status ``CloudEventProblem`` maps the code to, and

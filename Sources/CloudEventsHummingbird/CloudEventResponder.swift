@@ -33,19 +33,17 @@
 
         /// Answers one request.
         public func respond(to request: Request, context: Context) async throws -> Response {
-            if let declared = endpoint.declaredSizeOverLimit(request.head) {
-                return Self.response(endpoint.bodyTooLarge(declaredSize: declared))
-            }
-            let body: [UInt8]
-            do {
-                body = Array(try await request.body.collect(upTo: options.maximumBodySize).readableBytesView)
-            } catch is NIOTooManyBytesError {
-                return Self.response(endpoint.bodyTooLarge(declaredSize: nil))
-            }
             var eventContext = CloudEventContext(transport: "http")
             eventContext.logger = context.logger
             eventContext[HummingbirdContextKey<Context>.self] = context
-            return Self.response(try await endpoint.respond(to: request.head, body: body, context: eventContext))
+            let answer = try await endpoint.respond(to: request.head, context: eventContext) { limit in
+                do {
+                    return Array(try await request.body.collect(upTo: limit).readableBytesView)
+                } catch is NIOTooManyBytesError {
+                    return nil
+                }
+            }
+            return Self.response(answer)
         }
 
         private static func response(_ answer: HTTPCloudEventEndpoint.Response) -> Response {

@@ -1,26 +1,29 @@
-#if Hummingbird && AsyncHTTPClient
+#if AsyncHTTPClient
     import AsyncHTTPClient
-    import CloudEventsHTTP
+    public import CloudEventsHTTP
     import Foundation
-    import HTTPTypes
+    public import HTTPTypes
     import NIOCore
-    import NIOHTTP1
+    public import NIOHTTP1
 
     /// What a test request got back.
-    struct RawAnswer {
-        var status: Int
-        var headers: HTTPHeaders
-        var body: [UInt8]
+    public struct RawAnswer: Sendable {
+        /// The status code.
+        public var status: Int
+        /// The header fields.
+        public var headers: HTTPHeaders
+        /// The body.
+        public var body: [UInt8]
 
         /// The body parsed as a JSON object (the problem body), or empty.
-        var json: [String: Any] {
+        public var json: [String: Any] {
             (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
         }
     }
 
     /// Sends hand-made requests with AsyncHTTPClient, so the receiver's answers to exactly these
     /// bytes can be checked (the senders under test would refuse to send most of them).
-    enum RawHTTPClient {
+    public enum RawHTTPClient {
         /// A client that fails at once when nothing listens (the shared one keeps reconnecting until
         /// the deadline). It lives as long as the test process.
         static let client: HTTPClient = {
@@ -29,7 +32,8 @@
             return HTTPClient(configuration: configuration)
         }()
 
-        static func send(
+        /// Sends one request to `127.0.0.1:port` and reads the whole answer.
+        public static func send(
             _ method: HTTPMethod = .POST, port: Int, path: String = "/events", headers: [(String, String)] = [],
             body: [UInt8]? = nil, chunked: Bool = false
         ) async throws -> RawAnswer {
@@ -55,7 +59,7 @@
         }
 
         /// Posts an encoded message.
-        static func post(_ message: EncodedHTTPMessage, port: Int, path: String = "/events") async throws -> RawAnswer {
+        public static func post(_ message: EncodedHTTPMessage, port: Int, path: String = "/events") async throws -> RawAnswer {
             try await send(
                 port: port, path: path, headers: message.headerFields.map { ($0.name.rawName, $0.value) },
                 body: message.body)
@@ -64,7 +68,7 @@
 
     extension Sequence where Self: Sendable, Element: Sendable {
         /// The elements as an async sequence, for a streamed request body.
-        var asyncStream: AsyncStream<Element> {
+        public var asyncStream: AsyncStream<Element> {
             AsyncStream { continuation in
                 for element in self { continuation.yield(element) }
                 continuation.finish()
@@ -74,7 +78,7 @@
 
     extension RawAnswer {
         /// The answer's header fields as `HTTPFields`, for the binding's decoder.
-        var headerFields: HTTPFields {
+        public var headerFields: HTTPFields {
             var fields = HTTPFields()
             for (name, value) in headers {
                 if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
