@@ -259,6 +259,7 @@ let package = Package(
             name: "TransportTestSupport",
             dependencies: [
                 "CloudEvents", "CloudEventsHTTP", "CloudEventsTransport", "CloudEventsHummingbird", "CoreTestSupport",
+                "CloudEventsTracing",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 // The raw fault server (FaultServer.swift).

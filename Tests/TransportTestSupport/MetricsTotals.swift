@@ -1,5 +1,20 @@
 #if Metrics
+    import CloudEventsTracing
     public import MetricsTestKit
+
+    /// A receiver's metrics for a workload: events consumed, the durations of handler runs that
+    /// returned and of those that refused, and the refusal counter.
+    public struct ProcessedCounts: Equatable, Sendable {
+        public var consumed: Int
+        public var handled: Int
+        public var refusedTimed: Int
+        public var refused: Int
+
+        /// The counts of `consumed` events, `handled` of them returned and `refused` refused.
+        public init(consumed: Int, handled: Int, refused: Int) {
+            (self.consumed, self.handled, refusedTimed, self.refused) = (consumed, handled, refused, refused)
+        }
+    }
 
     extension TestMetrics {
         /// The sum of the counters named `label` whose dimensions are exactly `dimensions`.
@@ -14,6 +29,18 @@
             timers(label: label)
                 .filter { Dictionary($0.dimensions, uniquingKeysWith: { first, _ in first }) == dimensions }
                 .reduce(0) { $0 + $1.values.count }
+        }
+
+        /// What a receiver recorded for the events of `dimensions` whose handler returned or
+        /// threw a ``/CloudEvents/CloudEventError`` with the code `refusal`.
+        public func processed(_ dimensions: [String: String], refusal: String) -> ProcessedCounts {
+            var counts = ProcessedCounts(
+                consumed: Int(total(CloudEventMetrics.Name.consumedMessages, dimensions)),
+                handled: timerCount(CloudEventMetrics.Name.processDuration, dimensions),
+                refused: Int(total(CloudEventMetrics.Name.refusedEvents, dimensions.adding("cloudevents.error.code", refusal))))
+            counts.refusedTimed = timerCount(
+                CloudEventMetrics.Name.processDuration, dimensions.adding("error.type", refusal))
+            return counts
         }
 
         /// The names of every dimension any counter or timer carries.
