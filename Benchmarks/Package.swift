@@ -133,6 +133,17 @@ let package = Package(
             name: "ThroughputProbe",
             dependencies: ["BenchmarkInputs", .product(name: "CloudEvents", package: cloudEventsPackage)]
         ),
+        // One operation of the HTTP paths N times with no framework around it, for callgrind
+        // (scripts/bench-instructions.sh): instruction counts do not depend on the machine's load.
+        .executableTarget(
+            name: "InstructionProbe",
+            dependencies: [
+                "BenchmarkInputs",
+                .product(name: "CloudEvents", package: cloudEventsPackage),
+                .product(name: "CloudEventsHTTP", package: cloudEventsPackage),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // A Hummingbird server answering 202 without decoding: scripts/load-test.sh's baseline
         // for the example receiver (which the same script builds from this package, as a
         // product of the path dependency, so both share one release build of Hummingbird).
