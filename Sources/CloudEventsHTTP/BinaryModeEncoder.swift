@@ -51,12 +51,14 @@ enum BinaryModeEncoder {
         fields.reserveCapacity(encoding.headers.count)
         try encoding.values.withUnsafeBufferPointer { buffer in
             for header in encoding.headers {
-                // Values are printable ASCII by construction. The String and subscript paths of
-                // swift-http-types are inlinable (specialised here); its generic byte-collection
-                // initialiser and RangeReplaceableCollection.append are not, and cost several
-                // times more. Names are distinct, so the subscript only ever appends.
+                // Values are printable ASCII by construction. The String initialiser of HTTPField
+                // is inlinable (specialised here); its byte-collection ones validate the bytes as
+                // UTF-8 through unspecialised generic code, which costs several times more.
+                // Names are distinct, so each field is appended without the subscript's lookup
+                // of the name among the fields already there.
                 let bytes = UnsafeBufferPointer(rebasing: buffer[header.valueRange])
-                fields[try fieldName(header, encoding)] = String(decoding: bytes, as: UTF8.self)
+                fields.append(
+                    HTTPField(name: try fieldName(header, encoding), value: String(decoding: bytes, as: UTF8.self)))
             }
         }
         return EncodedHTTPMessage(headerFields: fields, body: encoding.payload ?? [], mode: .binary)
@@ -81,7 +83,9 @@ enum BinaryModeEncoder {
         case .dataContentEncoding: return .ceDataContentEncoding
         case .extension:
             let name = encoding.name(of: header)
-            guard let field = HTTPField.Name(name) else {
+            // The scheme's prefix and the attribute name are lower case, so the name is its own
+            // canonical form, which this initialiser keeps without a lower-cased copy.
+            guard let field = HTTPField.Name(parsed: name) else {
                 throw CloudEventError(
                     .invalidAttributeName, attribute: header.attribute,
                     message:
