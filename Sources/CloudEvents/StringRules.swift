@@ -27,6 +27,9 @@ package enum StringRules {
                     i += 8
                     continue
                 }
+            } else if n >= 8 && asciiNeedsCheck(load8(utf8, at: n - 8)) == 0 {
+                // The last eight bytes, overlapping some already passed, are all plain ASCII.
+                return nil
             }
             // Decode up to the end of this 8-byte block before trying the fast path again.
             let stop = min(i + 8, n)

@@ -12,6 +12,12 @@ extension CloudEvent {
 
     /// Every broken MUST rule, each naming the attribute and the rule; empty when valid.
     public var validationErrors: [CloudEventError] {
+        validationErrors(checkingDataKind: true)
+    }
+
+    /// ``validationErrors``; a decoder that derived the data's kind from `datacontenttype`
+    /// itself may leave out the rule that they agree, which its events keep by construction.
+    private func validationErrors(checkingDataKind: Bool) -> [CloudEventError] {
         var errors: [CloudEventError] = []
         checkString(storage.id, "id", required: true, into: &errors)
         checkURI(storage.source, "source", absolute: false, into: &errors)
@@ -29,7 +35,7 @@ extension CloudEvent {
         for slot in storage.extensions {
             checkExtension(slot, into: &errors)
         }
-        checkDataKind(into: &errors)
+        if checkingDataKind { checkDataKind(into: &errors) }
         return errors
     }
 
@@ -66,8 +72,14 @@ extension CloudEvent {
     /// A single violation the decoder found is thrown as it is (its own code, attribute and byte
     /// offset); more than one, or any rule of validation, make one ``CloudEventError/Code/invalidEvent``
     /// error that lists them all in ``CloudEventError/violations``.
-    package mutating func validateDecoded(missing: [String], found: [CloudEventError] = []) throws {
-        var errors = validationErrors
+    ///
+    /// `dataKindFromContentType` says that the decoder chose the data's kind from
+    /// `datacontenttype` (JSON data exactly when it declares JSON), so the rule that the two agree
+    /// holds already and is not checked again.
+    package mutating func validateDecoded(
+        missing: [String], found: [CloudEventError] = [], dataKindFromContentType: Bool = false
+    ) throws {
+        var errors = validationErrors(checkingDataKind: !dataKindFromContentType)
         for name in missing {
             errors.removeAll { $0.attribute == name }
             errors.append(CloudEventError(.missingAttribute, attribute: name, message: "\(name) is required"))

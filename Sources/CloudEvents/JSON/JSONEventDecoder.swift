@@ -134,7 +134,7 @@ struct JSONEventDecoder {
             return
         }
         // data_base64 is data, not an attribute: only the document size bounds it.
-        guard let text = try scanStringOrNull(member.name, isAttribute: member != .dataBase64, depth: depth) else {
+        guard let text = try scanStringOrNull(member, depth: depth) else {
             return
         }
         present |= member.rawValue
@@ -142,7 +142,7 @@ struct JSONEventDecoder {
         case .specversion:
             let version = withBytes(text) { CloudEventSpecVersion(utf8: $0) }
             guard let version else {
-                var error = CloudEventSpecVersion.unknown(withBytes(text) { String(decoding: $0, as: UTF8.self) })
+                var error = CloudEventSpecVersion.unknown(string(text))
                 error.byteOffset = scanner.offsetBase + valueOffset
                 throw error
             }
@@ -170,36 +170,35 @@ struct JSONEventDecoder {
 
     /// A string value's range, or `nil` for `null` (which the spec defines as absent) and for a
     /// value of another JSON type (skipped, and recorded in ``violations``).
-    private mutating func scanStringOrNull(_ attribute: String, isAttribute: Bool, depth: Int) throws -> TextRange? {
+    /// The member's name becomes a String only for an error.
+    private mutating func scanStringOrNull(_ member: Member, depth: Int) throws -> TextRange? {
         switch scanner.current ?? 0 {
         case UInt8(ascii: "\""):
             let offset = scanner.index
             let token = try scanner.scanString()
-            if isAttribute { try checkLength(token, of: attribute, at: offset) }
+            if member != .dataBase64 && token.end - token.start > maximumAttributeLength {
+                try checkLength(token, of: member.name, at: offset)
+            }
             return token.hasEscapes ? storeUnescaped(token) : range(token)
         case UInt8(ascii: "n"):
             let offset = scanner.index
             if try scanner.scanLiteral() == nil { return nil }
-            violations.append(typeError(attribute, at: offset))
+            violations.append(typeError(member.name, at: offset))
             return nil
         default:
-            violations.append(typeError(attribute, at: scanner.index))
+            violations.append(typeError(member.name, at: scanner.index))
             try scanner.skipValue(depth: depth)
             return nil
         }
     }
 
     private mutating func decodeExtension(name: TextRange, nameOffset: Int, depth: Int) throws {
-        let isDuplicate = withBytes(name) { nameBytes in
-            storage.extensions.contains { slot in withBytes(slot.name) { ByteComparison.equal($0, nameBytes) } }
-                || nullExtensions.contains { range in withBytes(range) { ByteComparison.equal($0, nameBytes) } }
-        }
-        if isDuplicate {
-            throw duplicate(withBytes(name) { String(decoding: $0, as: UTF8.self) }, at: nameOffset)
+        if hasExtension(named: name) {
+            throw duplicate(string(name), at: nameOffset)
         }
         let isValidName = withBytes(name) { StringRules.isValidAttributeName($0) }
         guard isValidName else {
-            let shown = withBytes(name) { String(decoding: $0, as: UTF8.self) }
+            let shown = string(name)
             var error = CloudEventError(
                 .invalidAttributeName, attribute: shown,
                 message: "member \"\(shown)\" is not a valid attribute name (one or more of a-z, 0-9)")
@@ -213,7 +212,10 @@ struct JSONEventDecoder {
         switch scanner.current ?? 0 {
         case UInt8(ascii: "\""):
             let token = try scanner.scanString()
-            try checkLength(token, of: withBytes(name) { String(decoding: $0, as: UTF8.self) }, at: valueOffset)
+            // The name becomes a String only for the error, never on the way of a valid event.
+            if token.end - token.start > maximumAttributeLength {
+                try checkLength(token, of: string(name), at: valueOffset)
+            }
             value = .bytes(.string, token.hasEscapes ? storeUnescaped(token) : range(token))
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             guard let flag = try scanner.scanLiteral() else {
@@ -223,8 +225,8 @@ struct JSONEventDecoder {
             value = .boolean(flag)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanner.scanNumber()
-            let attribute = withBytes(name) { String(decoding: $0, as: UTF8.self) }
             guard number.isInteger else {
+                let attribute = string(name)
                 let text = String(
                     decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
                 violations.append(
@@ -236,6 +238,7 @@ struct JSONEventDecoder {
             switch IntegerSyntax.parse(UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end])) {
             case .value(let integer): value = .integer(integer)
             default:
+                let attribute = string(name)
                 let text = String(
                     decoding: UnsafeBufferPointer(rebasing: scanner.bytes[number.start..<number.end]), as: UTF8.self)
                 violations.append(
@@ -245,7 +248,7 @@ struct JSONEventDecoder {
                 return
             }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            let attribute = withBytes(name) { String(decoding: $0, as: UTF8.self) }
+            let attribute = string(name)
             violations.append(
                 CloudEventError(
                     .invalidAttributeValue, attribute: attribute, byteOffset: scanner.offsetBase + valueOffset,
@@ -288,13 +291,13 @@ struct JSONEventDecoder {
         }
         storage.text = text
         resolveRanges(length: length)
-        var event = CloudEvent(specVersion: specVersion, storage: storage, time: time, data: nil)
-        if let data {
-            let range = resolve(data.range, length: length)
-            event.data = CloudEventData(
-                kind: data.kind, bytes: event.storage.bytes(range), isCheckedJSON: data.kind == .json)
+        // The data first, so that the event is made once, not copied to be given its data.
+        let eventData = data.map { data in
+            CloudEventData(
+                kind: data.kind, bytes: storage.bytes(resolve(data.range, length: length)),
+                isCheckedJSON: data.kind == .json)
         }
-        return event
+        return CloudEvent(specVersion: specVersion, storage: storage, time: time, data: eventData)
     }
 
     /// The required attributes the object lacked or gave as `null`.
@@ -320,7 +323,7 @@ struct JSONEventDecoder {
             guard isBase64 else {
                 throw CloudEventError(
                     .unsupportedFormat, attribute: "datacontentencoding",
-                    message: "datacontentencoding \"\(withBytes(encoding) { String(decoding: $0, as: UTF8.self) })\""
+                    message: "datacontentencoding \"\(string(encoding))\""
                         + " is not supported; 0.3 defines only base64")
             }
             guard let dataValue, let token = dataValue.string else {
@@ -411,6 +414,25 @@ struct JSONEventDecoder {
             count: UInt32(truncatingIfNeeded: string.utf8.count))
     }
 
+    /// Whether an extension of this name was decoded already, with a value or as `null`.
+    ///
+    /// A non-mutating loop rather than closures over `self`, which would copy the decoder.
+    private func hasExtension(named name: TextRange) -> Bool {
+        withBytes(name) { nameBytes in
+            for slot in storage.extensions where withBytes(slot.name, { ByteComparison.equal($0, nameBytes) }) {
+                return true
+            }
+            for range in nullExtensions where withBytes(range, { ByteComparison.equal($0, nameBytes) }) {
+                return true
+            }
+            return false
+        }
+    }
+
+    private func string(_ range: TextRange) -> String {
+        withBytes(range) { String(decoding: $0, as: UTF8.self) }
+    }
+
     private func withBytes<R>(_ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if range.start >= JSONEventDecoder.extraBase {
             let start = Int(range.start - JSONEventDecoder.extraBase)
@@ -429,7 +451,8 @@ struct JSONEventDecoder {
     /// without unescaping, so a refused value costs no memory.
     private func checkLength(_ token: JSONScanner.StringToken, of attribute: String, at offset: Int) throws {
         let written = token.end - token.start
-        // Unescaping never lengthens a string, so a short one needs no count.
+        // Unescaping never lengthens a string, so a short one needs no count (callers test
+        // this first too, so that the attribute's name is made only for a long value).
         guard written > maximumAttributeLength else { return }
         let length = token.hasEscapes ? JSONScanner.unescapedCount(scanner.bytes, token) : written
         guard length > maximumAttributeLength else { return }

@@ -125,14 +125,17 @@ public struct JSONEventFormat: Sendable {
             maximumAttributeLength: limits.maximumAttributeLength)
         decoder.scanner.skipWhitespace()
         let start = decoder.scanner.index
-        let (event, end) = try decoder.decodeObject(depth: 1, copyInput: start == 0 ? array : nil)
+        var event: CloudEvent
+        let end: Int
+        (event, end) = try decoder.decodeObject(depth: 1, copyInput: start == 0 ? array : nil)
         var scanner = decoder.scanner
         scanner.index = end
         scanner.skipWhitespace()
         guard scanner.isAtEnd else { throw scanner.error("unexpected bytes after the event object") }
-        var valid = event
-        try valid.validateDecoded(missing: decoder.missingRequired, found: decoder.violations)
-        return valid
+        // The decoder makes data JSON exactly when datacontenttype declares JSON (or is absent).
+        try event.validateDecoded(
+            missing: decoder.missingRequired, found: decoder.violations, dataKindFromContentType: true)
+        return event
     }
 
     func decodeBatch(buffer: UnsafeBufferPointer<UInt8>) throws -> [CloudEvent] {
@@ -153,10 +156,12 @@ public struct JSONEventFormat: Sendable {
                 do {
                     // Depth counts from the event object, as for a single event, so that every
                     // event a batch holds is one that could travel alone, and back.
-                    let (event, end) = try decoder.decodeObject(depth: 1, copyInput: nil)
-                    var valid = event
-                    try valid.validateDecoded(missing: decoder.missingRequired, found: decoder.violations)
-                    events.append(valid)
+                    var event: CloudEvent
+                    let end: Int
+                    (event, end) = try decoder.decodeObject(depth: 1, copyInput: nil)
+                    try event.validateDecoded(
+                        missing: decoder.missingRequired, found: decoder.violations, dataKindFromContentType: true)
+                    events.append(event)
                     scanner.index = end
                 } catch let error as CloudEventError {
                     throw error.atIndex(events.count)

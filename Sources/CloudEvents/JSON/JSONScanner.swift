@@ -67,6 +67,10 @@ struct JSONScanner {
     mutating func scanString() throws -> StringToken {
         guard let base = bytes.baseAddress else { throw unexpected("a string") }
         let start = index + 1
+        if let end = JSONValueSkipper.plainStringEnd(base, from: start, count: bytes.count) {
+            index = end
+            return StringToken(start: start, end: end - 1, hasEscapes: false)
+        }
         var hasEscapes = false
         let end = try converting { () throws(JSONValueSkipper.Failure) in
             try JSONValueSkipper.skipString(base, from: start, count: bytes.count, hasEscapes: &hasEscapes)

@@ -39,7 +39,11 @@ enum JSONValueSkipper {
             let c = p[i]
             switch c {
             case UInt8(ascii: "\""):
-                i = try skipString(p, from: i &+ 1, count: n)
+                if let end = plainStringEnd(p, from: i &+ 1, count: n) {
+                    i = end
+                } else {
+                    i = try skipString(p, from: i &+ 1, count: n)
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard depth + level < maximumDepth, level < isObject.count else {
                     throw Failure(offset: i, reason: .tooDeep)
@@ -53,7 +57,11 @@ enum JSONValueSkipper {
                     i &+= 1
                     level &-= 1
                 } else if opensObject {
-                    i = try skipMemberName(p, from: i, count: n)
+                    if let end = plainMemberNameEnd(p, from: i, count: n) {
+                        i = end
+                    } else {
+                        i = try skipMemberName(p, from: i, count: n)
+                    }
                     continue
                 } else {
                     continue
@@ -79,7 +87,13 @@ enum JSONValueSkipper {
                 let next = p[i]
                 if next == UInt8(ascii: ",") {
                     i &+= 1
-                    if isObject[level &- 1] { i = try skipMemberName(p, from: i, count: n) }
+                    if isObject[level &- 1] {
+                        if let end = plainMemberNameEnd(p, from: i, count: n) {
+                            i = end
+                        } else {
+                            i = try skipMemberName(p, from: i, count: n)
+                        }
+                    }
                     break
                 }
                 guard next == (isObject[level &- 1] ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
@@ -94,6 +108,40 @@ enum JSONValueSkipper {
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// `"name":` in the caller's loop: the common case (a plain name, see
+    /// ``plainStringEnd(_:from:count:)``, and no whitespace) is found inline, anything else is left
+    /// to ``skipMemberName(_:from:count:)``, which finds the same end or the error.
+    ///
+    /// The fast cases are functions that cannot throw: the optimizer does not inline a function
+    /// that throws `Failure`, so a throwing helper would cost a call for every name and string.
+    @inline(__always)
+    private static func plainMemberNameEnd(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int? {
+        guard start < n, p[start] == UInt8(ascii: "\""), let end = plainStringEnd(p, from: start &+ 1, count: n),
+            end < n, p[end] == UInt8(ascii: ":")
+        else { return nil }
+        return end &+ 1
+    }
+
+    /// The index after the closing quote of the string whose opening quote is just before
+    /// `start`, when every byte before that quote is plain: ASCII, neither a backslash nor a
+    /// control character. `nil` when a byte needs ``skipString(_:from:count:hasEscapes:)``'s
+    /// rules, or fewer than eight bytes are left; that function then scans the string again
+    /// from its start and finds the same end, or the error. Small enough to inline, so that
+    /// most strings cost no call.
+    @inline(__always)
+    static func plainStringEnd(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int? {
+        var i = start
+        while i &+ 8 <= n {
+            let mask = attentionMask(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            if mask != 0 {
+                let at = i &+ mask.trailingZeroBitCount &>> 3
+                return p[at] == UInt8(ascii: "\"") ? at &+ 1 : nil
+            }
+            i &+= 8
+        }
+        return nil
     }
 
     /// Skips `"name" :` (whitespace allowed around each part); returns the index after the colon.
