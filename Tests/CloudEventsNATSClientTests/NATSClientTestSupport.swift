@@ -10,6 +10,8 @@
     ) async throws -> NATSClient {
         var configuration = try NATSClient.Configuration(urls: [server.url], name: name)
         configuration.reconnect = .init(initialDelay: .milliseconds(10), maximumDelay: .milliseconds(200))
+        configuration.flushTimeout = NATSServerProcess.patientTimeout
+        configuration.requestTimeout = NATSServerProcess.patientTimeout
         configure(&configuration)
         var logger = Logger(label: "nats-test.\(name)")
         logger.logLevel = .warning

@@ -94,7 +94,10 @@
                 }
                 // No stream captures the subject: refused after the retries.
                 let nowhere = NATSCloudEventSender(
-                    client: client, subject: "nowhere", configuration: .init(retryPolicy: .none, jetStream: true))
+                    client: client, subject: "nowhere",
+                    configuration: .init(
+                        timeout: NATSServerProcess.patientTimeout, retryPolicy: .none, jetStream: true,
+                        publishAckTimeout: NATSServerProcess.patientTimeout))
                 await #expect {
                     try await nowhere.send(Self.event("lost"))
                 } throws: { error in

@@ -34,7 +34,10 @@
         static func client(_ server: NATSServerProcess, name: String) async throws -> NATSClient {
             var logger = Logger(label: "nats-transport-test.\(name)")
             logger.logLevel = .warning
-            let client = NATSClient(configuration: try .init(urls: [server.url], name: name), logger: logger)
+            var configuration = try NATSClient.Configuration(urls: [server.url], name: name)
+            configuration.flushTimeout = NATSServerProcess.patientTimeout
+            configuration.requestTimeout = NATSServerProcess.patientTimeout
+            let client = NATSClient(configuration: configuration, logger: logger)
             try await client.connect()
             return client
         }

@@ -99,7 +99,10 @@
             let sent = (0..<1000).map(TestEvents.small)
             try await VaporTestServer().serveRecording(recorder) { port in
                 try await withSendingApplication { app in
-                    let sender = app.cloudEventSender(to: "http://127.0.0.1:\(port)/events")
+                    // A five-minute deadline: this test is about delivery, not deadlines, and none
+                    // should be decided by one on a busy machine.
+                    let sender = app.cloudEventSender(
+                        to: "http://127.0.0.1:\(port)/events", configuration: HTTPSenderConfiguration(timeout: .seconds(300)))
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         for event in sent {
                             group.addTask { _ = try await sender.send(event) }

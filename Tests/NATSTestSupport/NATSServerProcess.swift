@@ -18,6 +18,12 @@ public struct NATSServerError: Error, CustomStringConvertible {
 /// be. Tests that need JetStream pass `jetStream: true`, which adds `-js` with a store in a
 /// temporary directory.
 public final class NATSServerProcess: @unchecked Sendable {
+    /// The flush, request and send timeouts of clients and senders in tests that are not about
+    /// timeouts: two minutes, a bound on a broken test only, so that no test is decided by a
+    /// timeout on a busy machine (a nats-server sharing two cores with builds can be slow to
+    /// answer a PING for seconds).
+    public static let patientTimeout: Duration = .seconds(120)
+
     // @unchecked: `process` and `log` change only under `lock`.
     private let lock = NSLock()
     private var process: Process?
