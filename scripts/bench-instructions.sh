@@ -18,12 +18,8 @@ count="${INSTRUCTION_COUNT:-2000}"
 output="${BENCH_OUTPUT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/cloudevents-instructions.XXXXXX")}"
 mkdir -p "$output"
 
-if ! command -v valgrind >/dev/null; then
-    echo "bench-instructions: valgrind is missing; installing Debian's package with apt-get" >&2
-    sudo=""
-    [[ "$(id -u)" == 0 ]] || sudo="sudo"
-    $sudo apt-get install -y valgrind >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y valgrind >/dev/null; }
-fi
+source "$root/scripts/helpers.sh"
+install_missing valgrind
 
 cd "$root/Benchmarks"
 swift build -c release --product InstructionProbe >"$output/build.log" 2>&1 || { cat "$output/build.log" >&2; exit 2; }

@@ -56,32 +56,14 @@ output="${LOAD_OUTPUT_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/cloudevents-load.XXXXXX"
 mkdir -p "$output"
 [[ -r "$event" ]] || { echo "load-test: cannot read the event $event" >&2; exit 2; }
 
-if ! command -v wrk >/dev/null; then
-    echo "load-test: wrk is missing; installing Debian's package wrk with apt-get" >&2
-    sudo=""
-    [[ "$(id -u)" == 0 ]] || sudo="sudo"
-    $sudo apt-get install -y wrk >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
-fi
-
+source "$root/scripts/helpers.sh"
+install_missing wrk
 echo "load-test: building LoadTestBaseline and cloudevents-example-receiver (release)" >&2
-cd "$root/Benchmarks"
-for product in LoadTestBaseline cloudevents-example-receiver; do
-    nice -n "${LOAD_NICE:-5}" swift build -c release --product "$product" >"$output/build-$product.log" 2>&1 ||
-        { cat "$output/build-$product.log" >&2; exit 2; }
-done
-bin="$(swift build -c release --show-bin-path)"
+build_servers "$root" "$output" "${LOAD_NICE:-5}"
 
 failures=0
 fail() { echo "load-test: FAILED: $*" >&2; failures=$((failures + 1)); }
 
-server_pid=""
-stop_server() {
-    if [[ -n "$server_pid" ]]; then
-        kill -TERM "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-        server_pid=""
-    fi
-}
 trap stop_server EXIT
 
 # start_server LOG PROGRAM [ARGUMENT]: starts it pinned to the server CPU and waits until the
@@ -89,13 +71,7 @@ trap stop_server EXIT
 start_server() {
     LOG_LEVEL=warning taskset -c "$server_cpu" "$2" "$port" "${@:3}" >"$1" 2>&1 &
     server_pid=$!
-    for _ in $(seq 1 100); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-        kill -0 "$server_pid" 2>/dev/null || { cat "$1" >&2; echo "load-test: $2 exited" >&2; exit 2; }
-        sleep 0.1
-    done
-    echo "load-test: $2 did not listen on port $port" >&2
-    exit 2
+    wait_for_server "$1" 100
 }
 
 # run_wrk NAME MODE SCENARIO SECONDS: runs wrk and sets sent, completed, unexpected,

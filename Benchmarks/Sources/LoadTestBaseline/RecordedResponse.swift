@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// A response as `curl -si` printed it, to be written again as it was.
@@ -35,7 +36,8 @@ struct RecordedResponse: Sendable {
                 throw FormatError(description: "\(path): not a header field: \(line)")
             }
             guard !Self.writtenByServer.contains(name) else { continue }
-            headers.append(HTTPField(name: name, value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.append(HTTPField(name: name, value: value))
         }
         body = ByteBuffer(bytes: bytes[(headEnd + separator.count)...])
     }
